@@ -1,0 +1,4 @@
+import * as electron from 'electron';
+import { launchAtlas } from './atlas-main';
+
+launchAtlas(electron);

@@ -1,0 +1,73 @@
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, type Language } from '../../shared/languages';
+import type { Settings, Theme } from '../../shared/settings';
+
+interface Props {
+  settings: Settings;
+  onLanguage(language: Language): void;
+  onTheme(theme: Theme): void;
+  onShortcuts(): void;
+  onAbout(): void;
+}
+
+export function AppHeader({ settings, onLanguage, onTheme, onShortcuts, onAbout }: Props) {
+  const { t } = useTranslation();
+  const projector = settings.theme === 'projector';
+  return (
+    <header className="app-header">
+      <div className="app-header__title">
+        <svg className="app-header__mark" viewBox="0 0 32 32" aria-hidden="true">
+          <path d="M16 30V17M16 17l-7-7M16 17l7-7M16 21l-9-3M16 21l9-3" />
+          <circle cx="8" cy="9" r="3" />
+          <circle cx="24" cy="9" r="3" />
+          <circle cx="6" cy="17" r="2.5" />
+          <circle cx="26" cy="17" r="2.5" />
+          <circle cx="16" cy="7" r="3.5" />
+        </svg>
+        <div>
+          <h1>{t('app.name')}</h1>
+          <p className="app-header__tagline">{t('app.tagline')}</p>
+        </div>
+      </div>
+      <nav className="app-header__controls" aria-label={t('header.language') + ' · ' + t('header.projector')}>
+        <div className="segmented" role="group" aria-label={t('header.language')}>
+          {LANGUAGES.map((language) => (
+            <button
+              key={language}
+              type="button"
+              className="segmented__option"
+              lang={language}
+              aria-pressed={settings.language === language}
+              onClick={() => onLanguage(language)}
+            >
+              {t(`languages.${language}`)}
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          className="button button--toggle"
+          aria-pressed={projector}
+          onClick={() => onTheme(projector ? 'standard' : 'projector')}
+        >
+          <span className="button__glyph" aria-hidden="true">
+            {projector ? '◉' : '○'}
+          </span>
+          {t('header.projector')}
+        </button>
+        <button type="button" className="button" onClick={onShortcuts} aria-keyshortcuts="?">
+          <span className="button__glyph" aria-hidden="true">
+            ⌨
+          </span>
+          {t('header.shortcuts')}
+        </button>
+        <button type="button" className="button" onClick={onAbout}>
+          <span className="button__glyph button__glyph--info" aria-hidden="true">
+            i
+          </span>
+          {t('header.about')}
+        </button>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { DocumentSpec } from './persisted-document';
+
+/**
+ * A learner's progress, kept on their own computer. One entry per lesson id; the lessons, quiz and
+ * bookmark issues add fields through schema versions and migrations, never by loosening this schema.
+ */
+export const PROGRESS_VERSION = 1;
+
+export const MAX_TRACKED_LESSONS = 500;
+
+export const lessonIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a lesson id is lower-case letters, digits and hyphens (at most 64)');
+
+export const lessonProgressSchema = z
+  .object({
+    completed: z.boolean(),
+    /** Where the learner stopped, in seconds of lesson time. */
+    lastPositionSeconds: z.number().finite().min(0).max(6 * 3600),
+    /** Best quiz score as a fraction of questions right, or null before a first attempt. */
+    bestQuizScore: z.number().min(0).max(1).nullable(),
+    updatedAt: z.iso.datetime(),
+  })
+  .strict();
+
+export const progressSchema = z
+  .object({
+    schemaVersion: z.literal(PROGRESS_VERSION),
+    lessons: z
+      .record(lessonIdSchema, lessonProgressSchema)
+      .refine((lessons) => Object.keys(lessons).length <= MAX_TRACKED_LESSONS, {
+        message: `at most ${MAX_TRACKED_LESSONS} lessons can be tracked`,
+      }),
+  })
+  .strict();
+
+export type Progress = z.infer<typeof progressSchema>;
+export type LessonProgress = z.infer<typeof lessonProgressSchema>;
+
+export function emptyProgress(): Progress {
+  return { schemaVersion: PROGRESS_VERSION, lessons: {} };
+}
+
+export const progressDocument: DocumentSpec<Progress> = {
+  name: 'progress',
+  currentVersion: PROGRESS_VERSION,
+  schema: progressSchema,
+  migrations: {},
+  defaults: emptyProgress,
+};

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { DocumentSpec } from '../shared/persisted-document';
 
 /**
- * Where the main window was, and where to put it back. A saved position is trusted only if enough
- * of the window's title bar lands on a display that still exists; otherwise (a projector or a
- * second monitor unplugged) the window comes back on the primary display, sized to fit.
+ * Where the main window was, and where to put it back. A saved position is kept (nudged fully onto
+ * its display) only if a grabbable part of the window lands on a display that still exists;
+ * otherwise (a projector or a second monitor unplugged) the window comes back on the primary
+ * display, sized to fit.
  */
 export interface Rect {
   x: number;
@@ -68,10 +69,9 @@ export function defaultBoundsOn(primary: DisplayLike): Rect {
 /** The bounds to open the window with, given what was saved and the displays present now. */
 export function placeWindow(saved: Rect | null, displays: readonly DisplayLike[], primary: DisplayLike): Rect {
   if (!saved) return defaultBoundsOn(primary);
-  const titleBar: Rect = { x: saved.x, y: saved.y, width: saved.width, height: GRAB_HEIGHT };
   const home = displays.find((d) => {
-    const o = overlap(titleBar, d.workArea);
-    return o.width >= Math.min(GRAB_WIDTH, saved.width) && o.height >= Math.min(GRAB_HEIGHT / 2, saved.height);
+    const o = overlap(saved, d.workArea);
+    return o.width >= Math.min(GRAB_WIDTH, saved.width) && o.height >= Math.min(GRAB_HEIGHT, saved.height);
   });
   if (!home) return centredIn(primary.workArea, saved.width, saved.height);
   const area = home.workArea;

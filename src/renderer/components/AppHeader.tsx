@@ -29,7 +29,7 @@ export function AppHeader({ settings, onLanguage, onTheme, onShortcuts, onAbout 
           <p className="app-header__tagline">{t('app.tagline')}</p>
         </div>
       </div>
-      <nav className="app-header__controls" aria-label={t('header.language') + ' · ' + t('header.projector')}>
+      <nav className="app-header__controls" aria-label={t('header.controls')}>
         <div className="segmented" role="group" aria-label={t('header.language')}>
           {LANGUAGES.map((language) => (
             <button

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AppNotice } from '../use-atlas-settings';
 
@@ -21,7 +22,7 @@ export function NoticeList({ notices, onDismiss }: { notices: AppNotice[]; onDis
   );
 }
 
-function describe(item: AppNotice, t: (key: string, values?: Record<string, unknown>) => string): string {
+function describe(item: AppNotice, t: TFunction): string {
   if (item.kind === 'save-failed') {
     return t('notice.saveFailed', { document: t(`notice.documents.${item.document}`), reason: item.reason });
   }

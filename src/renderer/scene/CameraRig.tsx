@@ -1,6 +1,6 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, type MutableRefObject } from 'react';
-import { Spherical, Vector3 } from 'three';
+import { Spherical, Vector3, type Camera } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { blendOrbit, HOME_ORBIT, ORBIT_LIMITS, orbitAfterKey, type Orbit } from './orbit-keys';
 
@@ -13,6 +13,19 @@ const WIDE_FILM_OFFSET = -5;
 const RESET_SECONDS = 0.7;
 const spherical = new Spherical();
 const offset = new Vector3();
+
+function readOrbit(camera: Camera, controls: OrbitControls): Orbit {
+  spherical.setFromVector3(offset.copy(camera.position).sub(controls.target));
+  return { azimuth: spherical.theta, polar: spherical.phi, distance: spherical.radius };
+}
+
+function applyOrbit(orbit: Orbit, camera: Camera, controls: OrbitControls, invalidate: () => void): void {
+  spherical.set(orbit.distance, orbit.polar, orbit.azimuth);
+  camera.position.setFromSpherical(spherical).add(controls.target);
+  camera.lookAt(controls.target);
+  controls.update();
+  invalidate();
+}
 
 /**
  * Pointer orbiting through three's OrbitControls; keys through `orbitAfterKey`. Frames are drawn
@@ -27,17 +40,8 @@ export function CameraRig({ commandRef, reducedMotion }: { commandRef: MutableRe
   const controls = useMemo(() => new OrbitControls(camera, element), [camera, element]);
   const tween = useRef<{ from: Orbit; to: Orbit; elapsed: number } | null>(null);
 
-  const read = (): Orbit => {
-    spherical.setFromVector3(offset.copy(camera.position).sub(controls.target));
-    return { azimuth: spherical.theta, polar: spherical.phi, distance: spherical.radius };
-  };
-  const apply = (orbit: Orbit): void => {
-    spherical.set(orbit.distance, orbit.polar, orbit.azimuth);
-    camera.position.setFromSpherical(spherical).add(controls.target);
-    camera.lookAt(controls.target);
-    controls.update();
-    invalidate();
-  };
+  const read = (): Orbit => readOrbit(camera, controls);
+  const apply = (orbit: Orbit): void => applyOrbit(orbit, camera, controls, invalidate);
 
   useEffect(() => {
     controls.target.copy(TARGET);
@@ -46,15 +50,14 @@ export function CameraRig({ commandRef, reducedMotion }: { commandRef: MutableRe
     controls.minPolarAngle = ORBIT_LIMITS.minPolar;
     controls.maxPolarAngle = ORBIT_LIMITS.maxPolar;
     controls.enablePan = false;
-    apply(HOME_ORBIT);
+    applyOrbit(HOME_ORBIT, camera, controls, invalidate);
     const onChange = (): void => invalidate();
     controls.addEventListener('change', onChange);
     return () => {
       controls.removeEventListener('change', onChange);
       controls.dispose();
     };
-    // `apply` only reads `controls`, `camera` and `invalidate`, all fixed for this controls instance.
-  }, [controls]);
+  }, [controls, camera, invalidate]);
 
   useEffect(() => {
     if (!('filmOffset' in camera)) return;

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import { InstancedMesh, Matrix4, Quaternion, Vector3 } from 'three';
+import { type InstancedMesh, Matrix4, Quaternion, Vector3 } from 'three';
 import type { ScenePalette } from './scene-palette';
 import { buildPreviewTree, type Segment } from './preview-tree';
 

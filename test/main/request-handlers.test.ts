@@ -1,0 +1,78 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { FileDocumentStorage } from '../../src/main/json-file-store';
+import { HandlerError } from '../../src/main/ipc-router';
+import { createHandlers } from '../../src/main/request-handlers';
+import { DocumentStore } from '../../src/shared/persisted-document';
+import { progressDocument } from '../../src/shared/progress';
+import { settingsDocument } from '../../src/shared/settings';
+import { useTempDirs } from '../support/temp-dir';
+
+const tempDir = useTempDirs();
+
+async function setUp() {
+  const base = await tempDir();
+  const content = join(base, 'content');
+  const models = join(base, 'models');
+  await mkdir(join(content, 'about'), { recursive: true });
+  await mkdir(join(content, '.git'), { recursive: true });
+  await mkdir(models, { recursive: true });
+  await writeFile(join(content, 'about', 'en.md'), '# About');
+  await writeFile(join(content, 'about', 'fr.md'), '# À propos');
+  await writeFile(join(content, '.git', 'config'), 'x');
+  await writeFile(join(content, 'notes with spaces.md'), 'x');
+  await writeFile(join(models, 'big.bin'), Buffer.alloc(3 * 1024 * 1024));
+  const onSettingsSaved = vi.fn();
+  const handlers = createHandlers({
+    roots: { content, models },
+    settings: new DocumentStore(new FileDocumentStorage(join(base, 'settings.json')), settingsDocument('en')),
+    progress: new DocumentStore(new FileDocumentStorage(join(base, 'progress.json')), progressDocument),
+    appInfo: () => ({ name: 'Lactation Atlas', version: '0.1.0', platform: 'linux', versions: {} }),
+    onSettingsSaved,
+  });
+  return { base, handlers, onSettingsSaved };
+}
+
+describe('createHandlers', () => {
+  it('lists content files by their bridge paths, skipping hidden and odd names', async () => {
+    const { handlers } = await setUp();
+    expect(await handlers.listContent({ root: 'content' })).toEqual({
+      root: 'content',
+      entries: [
+        { path: 'about/en.md', bytes: 7 },
+        { path: 'about/fr.md', bytes: 11 },
+      ],
+    });
+  });
+
+  it('reads a content file, and reports a missing or oversized one clearly', async () => {
+    const { handlers } = await setUp();
+    expect(await handlers.readContent({ root: 'content', path: 'about/fr.md' })).toEqual({ root: 'content', path: 'about/fr.md', text: '# À propos' });
+    await expect(handlers.readContent({ root: 'content', path: 'about/de.md' })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(handlers.readContent({ root: 'models', path: 'big.bin' })).rejects.toBeInstanceOf(HandlerError);
+  });
+
+  it('saves settings and tells main so it can rebuild the menu', async () => {
+    const { base, handlers, onSettingsSaved } = await setUp();
+    const settings = { schemaVersion: 1 as const, language: 'fr' as const, theme: 'projector' as const };
+    await handlers.writeSettings(settings);
+    expect(onSettingsSaved).toHaveBeenCalledWith(settings);
+    expect(JSON.parse(await readFile(join(base, 'settings.json'), 'utf8'))).toEqual(settings);
+    expect((await handlers.readSettings()).value).toEqual(settings);
+  });
+
+  it('reports a read-only progress file (from a newer atlas) as read-only and leaves it alone', async () => {
+    const { base, handlers } = await setUp();
+    const newer = JSON.stringify({ schemaVersion: 3, lessons: {} });
+    await writeFile(join(base, 'progress.json'), newer);
+    expect((await handlers.readProgress()).notice).toMatchObject({ kind: 'newer-version', version: 3 });
+    await expect(handlers.writeProgress({ schemaVersion: 1, lessons: {} })).rejects.toMatchObject({ code: 'read-only' });
+    expect(await readFile(join(base, 'progress.json'), 'utf8')).toBe(newer);
+  });
+
+  it('tells the renderer it runs in the desktop app', async () => {
+    const { handlers } = await setUp();
+    expect(await handlers.getAppInfo()).toMatchObject({ shell: 'desktop', version: '0.1.0' });
+  });
+});

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AboutDialog } from './components/AboutDialog';
 import { AppHeader } from './components/AppHeader';
 import { NoticeList } from './components/NoticeList';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
+import { chooseHost } from './host/choose-host';
 import type { Host } from './host/host';
 import { SceneView } from './scene/SceneView';
 import { useAtlasSettings } from './use-atlas-settings';
@@ -11,9 +12,15 @@ import { useReducedMotion } from './use-reduced-motion';
 
 type OpenDialog = 'shortcuts' | 'about' | null;
 
+/** The atlas with the host of wherever it runs; creating the host can fail (storage disabled). */
+export function AtlasRoot() {
+  const host = useMemo(chooseHost, []);
+  return <App host={host} />;
+}
+
 export function App({ host }: { host: Host }) {
   const { t, i18n } = useTranslation();
-  const { settings, updateSettings, notices, dismissNotice } = useAtlasSettings(host);
+  const { settings, updateSettings, notices, dismissNotice, failure } = useAtlasSettings(host);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const reducedMotion = useReducedMotion();
 
@@ -58,6 +65,7 @@ export function App({ host }: { host: Host }) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  if (failure) throw failure;
   if (!settings) {
     return (
       <p className="loading" role="status">

@@ -16,6 +16,7 @@ export function useAtlasSettings(host: Host) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const latest = useRef<Settings | null>(null);
   const [notices, setNotices] = useState<AppNotice[]>([]);
+  const [failure, setFailure] = useState<Error | null>(null);
 
   const addNotice = useCallback((notice: AppNotice) => {
     setNotices((current) => (current.some((n) => n.id === notice.id) ? current : [...current, notice]));
@@ -23,15 +24,26 @@ export function useAtlasSettings(host: Host) {
 
   useEffect(() => {
     let live = true;
-    void host.readSettings().then((loaded) => {
-      if (!live) return;
-      latest.current = loaded.value;
-      setSettings(loaded.value);
-      if (loaded.notice) addNotice({ id: `recovery-settings`, kind: 'recovery', notice: loaded.notice });
-    });
-    void host.readProgress().then((loaded) => {
-      if (live && loaded.notice) addNotice({ id: `recovery-progress`, kind: 'recovery', notice: loaded.notice });
-    });
+    // Without settings the atlas cannot start; the failure is rethrown during render so the error
+    // boundary explains it instead of leaving a blank window.
+    const fail = (error: unknown) => {
+      if (live) setFailure(error instanceof Error ? error : new Error(String(error)));
+    };
+    host
+      .readSettings()
+      .then((loaded) => {
+        if (!live) return;
+        latest.current = loaded.value;
+        setSettings(loaded.value);
+        if (loaded.notice) addNotice({ id: 'recovery-settings', kind: 'recovery', notice: loaded.notice });
+      })
+      .catch(fail);
+    host
+      .readProgress()
+      .then((loaded) => {
+        if (live && loaded.notice) addNotice({ id: 'recovery-progress', kind: 'recovery', notice: loaded.notice });
+      })
+      .catch(fail);
     return () => {
       live = false;
     };
@@ -54,5 +66,5 @@ export function useAtlasSettings(host: Host) {
 
   const dismissNotice = useCallback((id: string) => setNotices((current) => current.filter((n) => n.id !== id)), []);
 
-  return { settings, updateSettings, notices, dismissNotice };
+  return { settings, updateSettings, notices, dismissNotice, failure };
 }

@@ -59,20 +59,20 @@ describe('createHandlers', () => {
     await handlers.writeSettings(settings);
     expect(onSettingsSaved).toHaveBeenCalledWith(settings);
     expect(JSON.parse(await readFile(join(base, 'settings.json'), 'utf8'))).toEqual(settings);
-    expect((await handlers.readSettings()).value).toEqual(settings);
+    expect((await handlers.readSettings(undefined)).value).toEqual(settings);
   });
 
   it('reports a read-only progress file (from a newer atlas) as read-only and leaves it alone', async () => {
     const { base, handlers } = await setUp();
     const newer = JSON.stringify({ schemaVersion: 3, lessons: {} });
     await writeFile(join(base, 'progress.json'), newer);
-    expect((await handlers.readProgress()).notice).toMatchObject({ kind: 'newer-version', version: 3 });
+    expect((await handlers.readProgress(undefined)).notice).toMatchObject({ kind: 'newer-version', version: 3 });
     await expect(handlers.writeProgress({ schemaVersion: 1, lessons: {} })).rejects.toMatchObject({ code: 'read-only' });
     expect(await readFile(join(base, 'progress.json'), 'utf8')).toBe(newer);
   });
 
   it('tells the renderer it runs in the desktop app', async () => {
     const { handlers } = await setUp();
-    expect(await handlers.getAppInfo()).toMatchObject({ shell: 'desktop', version: '0.1.0' });
+    expect(await handlers.getAppInfo(undefined)).toMatchObject({ shell: 'desktop', version: '0.1.0' });
   });
 });

@@ -26,7 +26,19 @@ export interface PreviewTree {
   leaves: Leaf[];
 }
 
-export const PREVIEW_TREE_PARAMETERS = {
+export interface PreviewTreeParameters {
+  seed: number;
+  mainBranches: number;
+  forkLevels: number;
+  trunkHeight: number;
+  trunkRadius: number;
+  branchLength: number;
+  lengthDecay: number;
+  radiusDecay: number;
+  leavesPerCluster: number;
+}
+
+export const PREVIEW_TREE_PARAMETERS: Readonly<PreviewTreeParameters> = {
   seed: 20261125,
   mainBranches: 9,
   forkLevels: 2,
@@ -36,7 +48,7 @@ export const PREVIEW_TREE_PARAMETERS = {
   lengthDecay: 0.68,
   radiusDecay: 0.66,
   leavesPerCluster: 14,
-} as const;
+};
 
 const add = (a: Vec3, b: Vec3): Vec3 => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
 const scale = (a: Vec3, s: number): Vec3 => [a[0] * s, a[1] * s, a[2] * s];
@@ -46,7 +58,7 @@ function direction(tilt: number, heading: number): Vec3 {
   return [Math.sin(tilt) * Math.cos(heading), Math.cos(tilt), Math.sin(tilt) * Math.sin(heading)];
 }
 
-export function buildPreviewTree(parameters = PREVIEW_TREE_PARAMETERS): PreviewTree {
+export function buildPreviewTree(parameters: Readonly<PreviewTreeParameters> = PREVIEW_TREE_PARAMETERS): PreviewTree {
   const random = createRandom(parameters.seed);
   const trunk: Segment = { start: [0, 0, 0], end: [0, parameters.trunkHeight, 0], radius: parameters.trunkRadius, depth: 0 };
   const branches: Segment[] = [];

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_URL, gotoAtlas, launchChromium, openAtlas, type OpenOptions } from '../../scripts/lib/browser';
 import { encodeDocument } from '../../src/shared/persisted-document';
@@ -22,7 +22,7 @@ async function open(options: OpenOptions = {}) {
 const STANDARD_BACKGROUND: [number, number, number] = [0x13, 0x20, 0x2c];
 const PROJECTOR_BACKGROUND: [number, number, number] = [0xff, 0xff, 0xff];
 
-async function seriousViolations(page: Parameters<typeof AxeBuilder>[0]['page']) {
+async function seriousViolations(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three kinds of tests, mirroring src/: pure and main-process logic in Node (`unit`), the renderer
- * in real Chromium (`browser`), and the packaged app layout (`packaging`). The last two need
- * `npm run build` first, which `npm test` does.
+ * Four kinds of tests, mirroring src/: pure and main-process logic in Node (`unit`), the renderer
+ * in real Chromium (`browser`), the real desktop app where Electron's binary exists (`electron`),
+ * and the packaged app layout (`packaging`). All but `unit` need `npm run build` first, which
+ * `npm test` does.
  */
 export default defineConfig({
   test: {
@@ -23,6 +24,15 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'electron',
+          environment: 'node',
+          include: ['test/electron/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -87,9 +87,7 @@ describe('the atlas in Chromium', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe('projector');
     await page.waitForTimeout(200);
     const canvas = page.locator('canvas');
-    const box = await canvas.boundingBox();
-    const corner = await page.screenshot({ clip: { x: (box?.x ?? 0) + (box?.width ?? 0) - 60, y: (box?.y ?? 0) + 10, width: 40, height: 40 } });
-    expect(corner.length).toBeGreaterThan(0);
+    // Mostly white background with the tree drawn on it: the scene follows the theme too.
     const tissue = await shareOfPixelsUnlike(canvas, PROJECTOR_BACKGROUND);
     expect(tissue).toBeGreaterThan(0.03);
     expect(tissue).toBeLessThan(0.6);

@@ -21,7 +21,8 @@ export default defineConfig({
           name: 'browser',
           environment: 'node',
           include: ['test/browser/**/*.test.ts'],
-          testTimeout: 60_000,
+          // SwiftShader draws the full gland in about half a second per frame.
+          testTimeout: 150_000,
           hookTimeout: 60_000,
           fileParallelism: false,
         },

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AboutDialog } from './components/AboutDialog';
 import { AppHeader } from './components/AppHeader';
@@ -20,10 +20,11 @@ export function AtlasRoot() {
 
 export function App({ host }: { host: Host }) {
   const { t, i18n } = useTranslation();
-  const { settings, updateSettings, notices, dismissNotice, failure } = useAtlasSettings(host);
+  const { settings, updateSettings, notices, addNotice, dismissNotice, failure } = useAtlasSettings(host);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const reducedMotion = useReducedMotion();
 
+  const onModelProblems = useCallback((problems: string[]) => addNotice({ id: 'model-problems', kind: 'model-problems', problems }), [addNotice]);
   const language = settings?.language;
   const theme = settings?.theme ?? 'standard';
 
@@ -85,7 +86,7 @@ export function App({ host }: { host: Host }) {
       />
       <NoticeList notices={notices} onDismiss={dismissNotice} />
       <main className="app__main" id="main">
-        <SceneView theme={theme} reducedMotion={reducedMotion} />
+        <SceneView host={host} theme={theme} reducedMotion={reducedMotion} onProblems={onModelProblems} />
       </main>
       <ShortcutsDialog open={dialog === 'shortcuts'} onClose={() => setDialog(null)} />
       <AboutDialog open={dialog === 'about'} onClose={() => setDialog(null)} host={host} />

@@ -6,7 +6,8 @@ import type { Host } from './host/host';
 /** A message shown at the top of the window until the learner dismisses it. */
 export type AppNotice =
   | { id: string; kind: 'recovery'; notice: RecoveryNotice }
-  | { id: string; kind: 'save-failed'; document: string; reason: string };
+  | { id: string; kind: 'save-failed'; document: string; reason: string }
+  | { id: string; kind: 'model-problems'; problems: string[] };
 
 /**
  * Loads settings (and checks progress) once, reports any recovery to the learner, and saves
@@ -66,5 +67,5 @@ export function useAtlasSettings(host: Host) {
 
   const dismissNotice = useCallback((id: string) => setNotices((current) => current.filter((n) => n.id !== id)), []);
 
-  return { settings, updateSettings, notices, dismissNotice, failure };
+  return { settings, updateSettings, notices, addNotice, dismissNotice, failure };
 }

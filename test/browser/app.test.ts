@@ -122,7 +122,7 @@ describe('the atlas in Chromium', () => {
   it('turns and resets the 3D view from the keyboard', async () => {
     const { page, context } = await open({ reducedMotion: 'reduce' });
     const canvas = page.locator('canvas');
-    const viewport = page.getByRole('application', { name: '3D view: the gland drawn as a tree' });
+    const viewport = page.getByRole('application', { name: '3D view of the lactating breast' });
     const before = await canvas.screenshot();
     await viewport.focus();
     for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowLeft');

@@ -52,4 +52,4 @@ export async function shareOfPixelsChanged(page: Page, before: Buffer, after: Bu
 }
 
 /** Every control a learner can operate: what Tab must reach. */
-export const CONTROLS = 'button:not([disabled]), a[href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
+export const CONTROLS = 'button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';

@@ -23,6 +23,7 @@ export function NoticeList({ notices, onDismiss }: { notices: AppNotice[]; onDis
 }
 
 function describe(item: AppNotice, t: TFunction): string {
+  if (item.kind === 'model-problems') return t('notice.modelProblems', { problems: item.problems.join(' ') });
   if (item.kind === 'save-failed') {
     return t('notice.saveFailed', { document: t(`notice.documents.${item.document}`), reason: item.reason });
   }

@@ -1,6 +1,6 @@
 /**
  * Keyboard control of the 3D view as plain maths: a camera on a sphere around the target, moved
- * by the arrow keys, zoomed by + and −, reset by Home. Angles in radians, distance in scene units.
+ * by the arrow keys, zoomed by + and −. Angles in radians, distance in scene units.
  */
 export interface Orbit {
   azimuth: number;
@@ -8,8 +8,12 @@ export interface Orbit {
   distance: number;
 }
 
-export const HOME_ORBIT: Orbit = { azimuth: 0.35, polar: 1.3, distance: 7.2 };
-export const ORBIT_LIMITS = { minPolar: 0.2, maxPolar: Math.PI - 0.2, minDistance: 2.5, maxDistance: 14 } as const;
+export interface OrbitLimits {
+  minPolar: number;
+  maxPolar: number;
+  minDistance: number;
+  maxDistance: number;
+}
 
 const TURN = Math.PI / 12;
 const TILT = Math.PI / 18;
@@ -17,39 +21,37 @@ const ZOOM = 0.85;
 
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
 
-export function clampOrbit(orbit: Orbit): Orbit {
+export function clampOrbit(orbit: Orbit, limits: OrbitLimits): Orbit {
   return {
     azimuth: orbit.azimuth,
-    polar: clamp(orbit.polar, ORBIT_LIMITS.minPolar, ORBIT_LIMITS.maxPolar),
-    distance: clamp(orbit.distance, ORBIT_LIMITS.minDistance, ORBIT_LIMITS.maxDistance),
+    polar: clamp(orbit.polar, limits.minPolar, limits.maxPolar),
+    distance: clamp(orbit.distance, limits.minDistance, limits.maxDistance),
   };
 }
 
 /** The orbit after a key press, or null when the key is not one of the view's keys. */
-export function orbitAfterKey(orbit: Orbit, key: string): Orbit | null {
+export function orbitAfterKey(orbit: Orbit, key: string, limits: OrbitLimits): Orbit | null {
   switch (key) {
     case 'ArrowLeft':
-      return clampOrbit({ ...orbit, azimuth: orbit.azimuth - TURN });
+      return clampOrbit({ ...orbit, azimuth: orbit.azimuth - TURN }, limits);
     case 'ArrowRight':
-      return clampOrbit({ ...orbit, azimuth: orbit.azimuth + TURN });
+      return clampOrbit({ ...orbit, azimuth: orbit.azimuth + TURN }, limits);
     case 'ArrowUp':
-      return clampOrbit({ ...orbit, polar: orbit.polar - TILT });
+      return clampOrbit({ ...orbit, polar: orbit.polar - TILT }, limits);
     case 'ArrowDown':
-      return clampOrbit({ ...orbit, polar: orbit.polar + TILT });
+      return clampOrbit({ ...orbit, polar: orbit.polar + TILT }, limits);
     case '+':
     case '=':
-      return clampOrbit({ ...orbit, distance: orbit.distance * ZOOM });
+      return clampOrbit({ ...orbit, distance: orbit.distance * ZOOM }, limits);
     case '-':
     case '_':
-      return clampOrbit({ ...orbit, distance: orbit.distance / ZOOM });
-    case 'Home':
-      return HOME_ORBIT;
+      return clampOrbit({ ...orbit, distance: orbit.distance / ZOOM }, limits);
     default:
       return null;
   }
 }
 
-/** Eased blend between two orbits for the reset animation; `t` in [0, 1]. */
+/** Eased blend between two orbits for glides; `t` in [0, 1]. */
 export function blendOrbit(from: Orbit, to: Orbit, t: number): Orbit {
   const k = t <= 0 ? 0 : t >= 1 ? 1 : 1 - (1 - t) ** 3;
   const turn = Math.atan2(Math.sin(to.azimuth - from.azimuth), Math.cos(to.azimuth - from.azimuth));

@@ -169,6 +169,11 @@ export interface GlandAnatomy {
   ribs: Rib[];
   /** Every structure with an id, root `breast`, in a stable order. */
   structures: Map<string, StructureNode>;
+  /**
+   * Tree layout only: the top of the trunk (the nipple drawn as a trunk from the origin up to
+   * here). The nipple tip maps to the origin and the nipple base to this point.
+   */
+  treeTrunkTop?: Vec3;
 }
 
 /** The id of the `index`-th alveolus of the gland: `alveolus-<lobule id without prefix>.<k>`. */

@@ -1,0 +1,133 @@
+import { Fragment, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GlandAnatomy } from '../../../shared/anatomy/gland-anatomy';
+import {
+  parseReferences,
+  parseStructureDescription,
+  structureDescriptionPath,
+  type ContentError,
+  type Reference,
+  type StructureDescription,
+} from '../../../shared/content/structure-descriptions';
+import { isLanguage } from '../../../shared/languages';
+import type { Host } from '../../host/host';
+import { structureName, structurePath } from './structure-names';
+
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'ready'; description: StructureDescription; references: ReadonlyMap<string, Reference> }
+  | { state: 'failed'; messages: string[] };
+
+const describeErrors = (errors: ContentError[]) => errors.map((e) => `${e.file}:${e.line}:${e.column} ${e.message}`);
+
+/** *emphasis* in content text becomes <em>; everything else stays plain text (no HTML from files). */
+function withEmphasis(text: string): ReactNode[] {
+  return text.split(/(\*[^*]+\*)/g).map((part, i) => (part.startsWith('*') && part.endsWith('*') && part.length > 2 ? <em key={i}>{part.slice(1, -1)}</em> : <Fragment key={i}>{part}</Fragment>));
+}
+
+function citation(reference: Reference): string {
+  return [reference.authors, reference.title, [reference.journal, reference.year, reference['volume/pages']].filter(Boolean).join(' '), reference.doi ? `doi:${reference.doi}` : reference.url]
+    .filter(Boolean)
+    .join('. ');
+}
+
+/**
+ * What a selected structure is and does, from content/structures/<language>/<kind>.md, with where
+ * it sits in the tree (a breadcrumb that climbs back) and its sources.
+ */
+export function InfoPanel({ host, anatomy, structureId, onSelect, onClose }: { host: Host; anatomy: GlandAnatomy; structureId: string; onSelect(id: string): void; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const node = anatomy.structures.get(structureId);
+  const kind = node?.kind;
+  const language = isLanguage(i18n.language) ? i18n.language : 'en';
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+
+  useEffect(() => {
+    if (!kind) return;
+    let live = true;
+    setLoaded({ state: 'loading' });
+    const path = structureDescriptionPath(language, kind);
+    Promise.all([host.readContent({ root: 'content', path: 'references.yaml' }), host.readContent({ root: 'content', path: path.replace(/^content\//, '') })])
+      .then(([referencesFile, descriptionFile]) => {
+        const references = parseReferences(referencesFile.text, 'content/references.yaml');
+        if (!references.ok) return { state: 'failed' as const, messages: describeErrors(references.errors) };
+        const description = parseStructureDescription(descriptionFile.text, path, new Set(references.value.keys()));
+        if (!description.ok) return { state: 'failed' as const, messages: describeErrors(description.errors) };
+        return { state: 'ready' as const, description: description.value, references: references.value };
+      })
+      .catch((error: unknown) => ({ state: 'failed' as const, messages: [error instanceof Error ? error.message : String(error)] }))
+      .then((result) => {
+        if (live) setLoaded(result);
+      });
+    return () => {
+      live = false;
+    };
+  }, [host, kind, language]);
+
+  if (!node) {
+    return (
+      <aside className="scene__panel scene__panel--right info-panel" aria-label={t('info.title')}>
+        <p role="alert">{t('info.unknownStructure', { id: structureId })}</p>
+      </aside>
+    );
+  }
+
+  const path = structurePath(anatomy, structureId);
+  return (
+    <aside className="scene__panel scene__panel--right info-panel" aria-labelledby="info-panel-title" aria-live="polite">
+      <div className="info-panel__header">
+        <h2 id="info-panel-title" className="info-panel__title">
+          {structureName(node, t)}
+        </h2>
+        <button type="button" className="button button--small" onClick={onClose}>
+          {t('info.close')}
+        </button>
+      </div>
+      <nav aria-label={t('info.whereInTree')}>
+        <ol className="breadcrumb">
+          {path.map((step, index) => (
+            <li key={step.id} className="breadcrumb__item">
+              {index < path.length - 1 ? (
+                <button type="button" className="breadcrumb__link" onClick={() => onSelect(step.id)}>
+                  {structureName(step, t)}
+                </button>
+              ) : (
+                <span aria-current="location">{structureName(step, t)}</span>
+              )}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {loaded.state === 'loading' && <p>{t('loading')}</p>}
+      {loaded.state === 'failed' && (
+        <div role="alert">
+          <p>{t('info.contentFailed')}</p>
+          <ul className="info-panel__errors">
+            {loaded.messages.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {loaded.state === 'ready' && (
+        <>
+          <p className="info-panel__kind">
+            {loaded.description.name}
+            {loaded.description.treeName && <span className="info-panel__tree-name"> · {t('info.inTheTree', { name: loaded.description.treeName })}</span>}
+          </p>
+          <p className="info-panel__summary">{loaded.description.summary}</p>
+          {loaded.description.paragraphs.map((paragraph, i) => (
+            <p key={i}>{withEmphasis(paragraph)}</p>
+          ))}
+          <h3 className="info-panel__sources-title">{t('info.sources')}</h3>
+          <ul className="info-panel__sources">
+            {loaded.description.sources.map((id) => {
+              const reference = loaded.references.get(id);
+              return <li key={id}>{reference ? citation(reference) : id}</li>;
+            })}
+          </ul>
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,95 @@
+import { useThree } from '@react-three/fiber';
+import { useEffect, useMemo } from 'react';
+import { Group, Mesh, MeshStandardMaterial } from 'three';
+import type { GlandAnatomy, Vec3 } from '../../../shared/anatomy/gland-anatomy';
+import { buildInstancedSpheres } from './instanced-spheres';
+import { morphInstanceMaterial, morphMeshMaterial, type MorphUniforms } from './morph-material';
+import { offsetPoint, treeOffset } from './tree-frame';
+import { buildTubeGeometry, type TubeSpec } from './tube-geometry';
+
+/**
+ * A glowing sleeve over the selected structure (a duct with its whole subtree, a lobule, the
+ * nipple, a vessel…), built when the selection changes and disposed when it moves on. It follows
+ * the morph like the gland itself.
+ */
+function subtreeDucts(anatomy: GlandAnatomy, id: string): string[] {
+  const out: string[] = [];
+  const walk = (current: string): void => {
+    const node = anatomy.structures.get(current);
+    if (!node) return;
+    if (node.kind === 'duct') out.push(current);
+    for (const child of node.childIds) walk(child);
+  };
+  walk(id);
+  return out;
+}
+
+function buildHighlight(anatomy: GlandAnatomy, id: string, uniforms: MorphUniforms, color: string): Group | null {
+  const node = anatomy.structures.get(id);
+  if (!node || node.kind === 'breast') return null;
+  const offset = treeOffset(anatomy);
+  const material = () =>
+    new MeshStandardMaterial({ color, emissive: color, emissiveIntensity: 0.6, transparent: true, opacity: 0.55, depthWrite: false, roughness: 0.4 });
+  const group = new Group();
+  const tubes: TubeSpec[] = [];
+  for (const ductId of subtreeDucts(anatomy, id)) {
+    const duct = anatomy.ducts.find((d) => d.id === ductId);
+    if (duct) {
+      tubes.push({
+        id: duct.id,
+        points: duct.points,
+        radii: duct.radii.map((r) => Math.max(r, 0.035) * 1.9 + 0.02),
+        treePoints: duct.treePoints.map((p) => offsetPoint(p, offset)),
+        treeRadiusScale: 2.2,
+      });
+    }
+  }
+  if (node.kind === 'nipple') {
+    tubes.push({
+      id: 'nipple',
+      points: [anatomy.nipple.tip, anatomy.nipple.base],
+      radii: [anatomy.nipple.radius * 1.15, anatomy.nipple.radius * 1.2],
+      treePoints: [offsetPoint([0, 0, 0], offset), offsetPoint(anatomy.treeTrunkTop ?? [0, 3, 0], offset)],
+    });
+  }
+  const cord = [...anatomy.arteries, ...anatomy.veins, ...anatomy.nerves, ...anatomy.ligaments, ...anatomy.ribs].find((c) => c.id === id);
+  if (cord) tubes.push({ id, points: cord.points, radii: cord.points.map(() => cord.radius * 2 + 0.05) });
+  if (tubes.length > 0) {
+    const built = buildTubeGeometry(tubes, 10);
+    group.add(new Mesh(built.geometry, morphMeshMaterial(material(), uniforms)));
+  }
+
+  const spheres: { centre: Vec3; tree: Vec3; radius: number }[] = [];
+  const lobules = node.kind === 'lobule' ? anatomy.lobules.filter((l) => l.id === id) : [];
+  for (const lobule of lobules) spheres.push({ centre: lobule.center, tree: offsetPoint(lobule.treeCenter, offset), radius: lobule.radius * 1.15 });
+  const points = [
+    ...anatomy.nipple.openings.filter((o) => o.id === id).map((o) => o.position),
+    ...anatomy.areola.montgomeryGlands.filter((g) => g.id === id).map((g) => g.position),
+  ];
+  for (const p of points) spheres.push({ centre: p, tree: p, radius: 0.2 });
+  if (node.kind === 'areola') spheres.push({ centre: anatomy.areola.center, tree: anatomy.areola.center, radius: anatomy.areola.radius });
+  if (spheres.length > 0) {
+    const centres = new Float32Array(spheres.flatMap((s) => [...s.centre]));
+    const trees = new Float32Array(spheres.flatMap((s) => [...s.tree]));
+    const radii = new Float32Array(spheres.map((s) => s.radius));
+    group.add(buildInstancedSpheres(morphInstanceMaterial(material(), uniforms), centres, trees, radii, 2));
+  }
+  return group.children.length > 0 ? group : null;
+}
+
+export function SelectionHighlight({ anatomy, uniforms, selectedId, color }: { anatomy: GlandAnatomy; uniforms: MorphUniforms; selectedId: string | null; color: string }) {
+  const invalidate = useThree((s) => s.invalidate);
+  const highlight = useMemo(() => (selectedId ? buildHighlight(anatomy, selectedId, uniforms, color) : null), [anatomy, selectedId, uniforms, color]);
+  useEffect(() => {
+    invalidate();
+    return () => {
+      highlight?.traverse((object) => {
+        if (object instanceof Mesh) {
+          object.geometry.dispose();
+          (object.material as MeshStandardMaterial).dispose();
+        }
+      });
+    };
+  }, [highlight, invalidate]);
+  return highlight ? <primitive object={highlight} /> : null;
+}

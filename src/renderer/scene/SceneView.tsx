@@ -32,7 +32,6 @@ function labelAnchors(anatomy: GlandAnatomy): LabelAnchor[] {
   // A branch in the upper lateral part, away from the nipple label.
   const mainDuct = anatomy.ducts.filter((d) => d.depth === 1).reduce((best, d) => (d.points.at(-1)![0] - d.points.at(-1)![1] * 0.2 > best.points.at(-1)![0] - best.points.at(-1)![1] * 0.2 ? d : best));
   const lobule = anatomy.lobules.reduce((best, l) => (l.center[1] - l.center[0] * 0.3 > best.center[1] - best.center[0] * 0.3 ? l : best), anatomy.lobules[0]!);
-  const mid = (points: readonly (readonly [number, number, number])[]) => points[Math.floor(points.length / 2)]!;
   const trunkTop = anatomy.treeTrunkTop ?? [0, 3, 0];
   return [
     { key: 'nipple', anatomy: anatomy.nipple.tip, tree: shift([trunkTop[0] / 2, trunkTop[1] / 2, trunkTop[2] / 2]) },

@@ -14,7 +14,7 @@ import {
   type Material,
 } from 'three';
 import type { GlandAnatomy, Vec3 } from '../../../shared/anatomy/gland-anatomy';
-import type { GlandPalette } from './gland-palette';
+import { GLAND_PALETTES, type GlandPalette } from './gland-palette';
 import type { LayerVisibility } from './gland-layers';
 import { buildInstancedSpheres } from './instanced-spheres';
 import { morphInstanceMaterial, morphMeshMaterial, type MorphUniforms } from './morph-material';
@@ -206,12 +206,40 @@ function buildGland(anatomy: GlandAnatomy, palette: GlandPalette, uniforms: Morp
 
 const sectionPlane = new Plane(new Vector3(-1, 0, 0), 0);
 
+/** Which palette colour each named mesh takes, so a theme change recolours without rebuilding. */
+const MESH_COLOURS: Readonly<Record<string, keyof GlandPalette>> = {
+  ducts: 'duct',
+  nipple: 'nipple',
+  lobules: 'lobule',
+  alveoli: 'alveolus',
+  skin: 'skin',
+  'fat-envelope': 'fatEnvelope',
+  'fat-lobules': 'fatLobule',
+  areola: 'areola',
+  'montgomery-glands': 'areola',
+  'cooper-ligaments': 'ligament',
+  arteries: 'artery',
+  veins: 'vein',
+  nerves: 'nerve',
+  'pectoralis-major': 'muscle',
+  ribs: 'bone',
+};
+
 export function GlandModel({ anatomy, palette, layers, uniforms, xray, sectionX }: GlandModelProps) {
   const invalidate = useThree((s) => s.invalidate);
   const gl = useThree((s) => s.gl);
-  const built = useMemo(() => buildGland(anatomy, palette, uniforms), [anatomy, palette, uniforms]);
+  // Built once per anatomy (in the standard colours); a theme change only recolours the materials.
+  const built = useMemo(() => buildGland(anatomy, GLAND_PALETTES.standard, uniforms), [anatomy, uniforms]);
 
   useEffect(() => () => built.dispose(), [built]);
+  useEffect(() => {
+    for (const child of built.root.children) {
+      const key = MESH_COLOURS[child.name];
+      const material = (child as Mesh).material as MeshStandardMaterial | undefined;
+      if (key && material?.color) material.color.set(palette[key]);
+    }
+    invalidate();
+  }, [built, palette, invalidate]);
   useEffect(() => {
     gl.localClippingEnabled = true;
   }, [gl]);

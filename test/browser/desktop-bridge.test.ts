@@ -81,13 +81,16 @@ describe('the renderer inside the desktop app (injected bridge)', () => {
     await page.evaluate(() => window.__menu({ type: 'show-shortcuts' }));
     await page.getByRole('dialog', { name: 'Raccourcis clavier' }).waitFor();
     await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
 
     await page.evaluate(() => window.__menu({ type: 'show-about' }));
     const about = page.getByRole('dialog', { name: 'À propos de l’Atlas de la lactation' });
     await about.getByRole('alert').getByText('La présentation de l’atlas n’a pas pu être chargée : No content file at "about/fr.md"').waitFor();
     await page.keyboard.press('Escape');
+    await about.waitFor({ state: 'hidden' });
 
     await page.evaluate(() => window.__menu({ type: 'set-language', language: 'en' }));
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Lactation Atlas');
     await page.evaluate(() => window.__menu({ type: 'show-about' }));
     const aboutEn = page.getByRole('dialog', { name: 'About the Lactation Atlas' });
     await aboutEn.getByText('Text served by the desktop bridge.').waitFor();

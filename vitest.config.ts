@@ -23,6 +23,7 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           // SwiftShader draws the full gland in about half a second per frame.
           testTimeout: 150_000,
+          expect: { poll: { timeout: 20_000, interval: 100 } },
           hookTimeout: 60_000,
           fileParallelism: false,
         },

@@ -43,6 +43,9 @@ export const CHROMIUM_ARGS = [
   '--disable-frame-rate-limit',
   '--disable-quic',
   '--enable-precise-memory-info',
+  // Compositing on SwiftShader stalls screenshots for good once the gland's tree view has been
+  // drawn; software compositing (WebGL still on SwiftShader) does not.
+  '--disable-gpu-compositing',
 ];
 
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {

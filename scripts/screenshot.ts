@@ -12,14 +12,24 @@ mkdirSync(outDir, { recursive: true });
 const browser = await launchChromium();
 try {
   const shots = [
-    { name: 'atlas-en.png', language: 'en', theme: 'standard' },
-    { name: 'atlas-fr-projector.png', language: 'fr', theme: 'projector' },
+    { name: 'atlas-en.png', language: 'en', theme: 'standard', tree: false, select: null },
+    { name: 'atlas-en-tree.png', language: 'en', theme: 'standard', tree: true, select: null },
+    { name: 'atlas-en-duct.png', language: 'en', theme: 'standard', tree: false, select: 'Duct 3' },
+    { name: 'atlas-fr-projector.png', language: 'fr', theme: 'projector', tree: false, select: 'Mamelon' },
   ] as const;
   for (const shot of shots) {
     const settings = JSON.stringify({ schemaVersion: 1, language: shot.language, theme: shot.theme });
-    const { page, context } = await openAtlas(browser, { viewport: { width: 1280, height: 760 }, storage: { 'atlas.settings': settings } });
+    const { page, context } = await openAtlas(browser, { viewport: { width: 1280, height: 760 }, reducedMotion: 'reduce', storage: { 'atlas.settings': settings } });
     await gotoAtlas(page);
-    await page.waitForTimeout(500);
+    if (shot.tree) {
+      await page.getByRole('button', { name: 'Tree view' }).click();
+      await page.locator('canvas[data-layout="tree"]').waitFor();
+    }
+    if (shot.select) {
+      await page.getByRole('treeitem', { name: shot.select }).click();
+      await page.getByRole('complementary', { name: shot.select }).getByText(/Sources/).waitFor();
+    }
+    await page.waitForTimeout(800);
     const file = resolve(outDir, shot.name);
     await page.screenshot({ path: file });
     console.log(`wrote ${file}`);

@@ -80,7 +80,8 @@ export function structureFocus(anatomy: GlandAnatomy, id: string, tree: boolean,
     }
   }
   const centre: Vec3 = [(min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2];
-  const radius = Math.max(0.4, Math.hypot(max[0] - min[0], max[1] - min[1], max[2] - min[2]) / 2);
+  // Never closer than a few centimetres: the learner should still see where the structure sits.
+  const radius = Math.max(2.5, Math.hypot(max[0] - min[0], max[1] - min[1], max[2] - min[2]) / 2);
   const distance = radius / Math.tan(((fieldOfViewDegrees / 2) * Math.PI) / 180) * 1.3;
   return { centre, distance };
 }

@@ -129,7 +129,7 @@ export function SceneView({ host, theme, reducedMotion, onProblems }: { host: Ho
             )}
             {anatomy && <MorphDriver uniforms={uniforms} treeView={treeView} reducedMotion={reducedMotion} />}
             {anatomy && showLabels && <LabelProjector anchors={anchors} elements={labelRefs} uniforms={uniforms} />}
-            <CameraRig commandRef={commandRef} reducedMotion={reducedMotion} home={HOME} homeTarget={homeTarget} limits={LIMITS} />
+            <CameraRig commandRef={commandRef} reducedMotion={reducedMotion} home={HOME} homeTarget={homeTarget} limits={LIMITS} sidePanel={!selectedId} />
           </Canvas>
           {showLabels && (
             <div className="scene-labels" aria-hidden="true">

@@ -29,7 +29,8 @@ function buildHighlight(anatomy: GlandAnatomy, id: string, uniforms: MorphUnifor
   if (!node || node.kind === 'breast') return null;
   const offset = treeOffset(anatomy);
   const material = () =>
-    new MeshStandardMaterial({ color, emissive: color, emissiveIntensity: 0.6, transparent: true, opacity: 0.55, depthWrite: false, roughness: 0.4 });
+    // Drawn over everything (no depth test) so a selected duct shows through skin and fat.
+    new MeshStandardMaterial({ color, emissive: color, emissiveIntensity: 0.7, transparent: true, opacity: 0.65, depthWrite: false, depthTest: false, roughness: 0.4 });
   const group = new Group();
   const tubes: TubeSpec[] = [];
   for (const ductId of subtreeDucts(anatomy, id)) {
@@ -74,6 +75,8 @@ function buildHighlight(anatomy: GlandAnatomy, id: string, uniforms: MorphUnifor
     const radii = new Float32Array(spheres.map((s) => s.radius));
     group.add(buildInstancedSpheres(morphInstanceMaterial(material(), uniforms), centres, trees, radii, 2));
   }
+  group.renderOrder = 10;
+  for (const child of group.children) child.renderOrder = 10;
   return group.children.length > 0 ? group : null;
 }
 

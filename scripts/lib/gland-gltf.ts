@@ -6,6 +6,7 @@ import type { Cord, GlandAnatomy, StructureKind, StructureNode, Vec3 } from '../
 import { generateGland } from '../../src/shared/anatomy/generate-gland';
 import { parseGlandParameters } from '../../src/shared/anatomy/gland-parameters';
 import { buildTubeGeometry } from '../../src/renderer/scene/gland/tube-geometry';
+import { ALVEOLUS_SCALE, AREOLA_LIFT, MIN_DUCT_RADIUS, MONTGOMERY_RADIUS } from '../../src/renderer/scene/gland/drawing-scale';
 
 /**
  * The gland as a glTF 2.0 document (models/gland.glb, written by `npm run models:export`), so the
@@ -72,13 +73,6 @@ export const DEFAULT_GLAND_GLTF_OPTIONS: Readonly<GlandGltfOptions> = Object.fre
 /** The scale of the root node: the anatomy is in centimetres, glTF in metres. */
 export const CENTIMETRES_TO_METRES = 0.01;
 
-// Keep these in step with GlandModel.tsx, so the file shows what the app draws.
-/** Alveoli and ducts are tiny at breast scale; the app draws them a little larger. */
-const ALVEOLUS_SCALE = 1.6;
-const MIN_DUCT_RADIUS = 0.035;
-const MONTGOMERY_RADIUS = 0.12;
-/** The areola disc floats this far above the skin (cm), as in the app. */
-const AREOLA_LIFT = 0.02;
 const AREOLA_SEGMENTS = 48;
 
 type MaterialKey = 'skin' | 'fat' | 'duct' | 'lobule' | 'alveolus' | 'nipple' | 'areola' | 'ligament' | 'artery' | 'vein' | 'nerve' | 'muscle' | 'bone';

@@ -115,7 +115,7 @@ export function SceneView({ host, theme, reducedMotion, onProblems }: { host: Ho
           onKeyDown={onViewportKey}
           data-testid="scene-viewport"
         >
-          <Canvas frameloop="demand" dpr={[1, 2]} camera={{ fov: FOV, near: 0.5, far: 400 }} aria-hidden="true" onPointerMissed={() => undefined}>
+          <Canvas frameloop="demand" dpr={[1, 2]} camera={{ fov: FOV, near: 0.5, far: 400 }} aria-hidden="true">
             <color attach="background" args={[palette.background]} />
             <hemisphereLight args={['#fff6ef', '#4d5a68', 1.3]} />
             <directionalLight position={[18, 26, 30]} intensity={2.3} />

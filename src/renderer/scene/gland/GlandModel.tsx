@@ -16,6 +16,7 @@ import {
 import type { GlandAnatomy, Vec3 } from '../../../shared/anatomy/gland-anatomy';
 import { GLAND_PALETTES, type GlandPalette } from './gland-palette';
 import type { LayerVisibility } from './gland-layers';
+import { ALVEOLUS_SCALE, AREOLA_LIFT, MIN_DUCT_RADIUS, MONTGOMERY_RADIUS } from './drawing-scale';
 import { buildInstancedSpheres } from './instanced-spheres';
 import { morphInstanceMaterial, morphMeshMaterial, type MorphUniforms } from './morph-material';
 import { offsetArray, offsetPoint, treeOffset } from './tree-frame';
@@ -39,9 +40,6 @@ export interface GlandModelProps {
 
 /** Tree branches are drawn thicker than true ducts so the tree reads as a tree. */
 const TREE_BRANCH_SCALE = 2.2;
-/** Alveoli and ducts are tiny at breast scale; drawn a little larger so they can be seen and picked. */
-const ALVEOLUS_SCALE = 1.6;
-const MIN_DUCT_RADIUS = 0.035;
 
 function standard(color: string, extra: Partial<ConstructorParameters<typeof MeshStandardMaterial>[0]> = {}): MeshStandardMaterial {
   return new MeshStandardMaterial({ color, roughness: 0.55, metalness: 0, ...extra });
@@ -161,13 +159,13 @@ function buildGland(anatomy: GlandAnatomy, palette: GlandPalette, uniforms: Morp
   const areola = add(new Mesh(areolaGeometry, track(new MeshStandardMaterial({ color: palette.areola, roughness: 0.7, transparent: true, opacity: 0.7, side: DoubleSide, depthWrite: false }))), 'skin', 'areola', 0.7, 0.8);
   areola.position.set(...anatomy.areola.center);
   areola.lookAt(new Vector3(...anatomy.areola.center).add(new Vector3(...anatomy.areola.normal)));
-  areola.position.addScaledVector(new Vector3(...anatomy.areola.normal), 0.02);
+  areola.position.addScaledVector(new Vector3(...anatomy.areola.normal), AREOLA_LIFT);
 
   const glands = anatomy.areola.montgomeryGlands;
   const glandCentres = new Float32Array(glands.length * 3);
   glands.forEach((g, i) => glandCentres.set(g.position, i * 3));
   const glandMaterial = track(morphInstanceMaterial(standard(palette.areola, { transparent: true, opacity: 1 }), uniforms));
-  add(buildInstancedSpheres(glandMaterial, glandCentres, glandCentres, new Float32Array(glands.length).fill(0.12), 1), 'skin', 'montgomery-glands', 1);
+  add(buildInstancedSpheres(glandMaterial, glandCentres, glandCentres, new Float32Array(glands.length).fill(MONTGOMERY_RADIUS), 1), 'skin', 'montgomery-glands', 1);
 
   const cords = (items: GlandAnatomy['arteries'], color: string, layer: keyof LayerVisibility, name: string, opacity = 1, xray = 0) => {
     if (items.length === 0) return;

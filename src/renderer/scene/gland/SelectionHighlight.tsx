@@ -2,6 +2,7 @@ import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { Group, Mesh, MeshStandardMaterial } from 'three';
 import type { GlandAnatomy, Vec3 } from '../../../shared/anatomy/gland-anatomy';
+import { MIN_DUCT_RADIUS } from './drawing-scale';
 import { buildInstancedSpheres } from './instanced-spheres';
 import { morphInstanceMaterial, morphMeshMaterial, type MorphUniforms } from './morph-material';
 import { offsetPoint, treeOffset } from './tree-frame';
@@ -39,7 +40,7 @@ function buildHighlight(anatomy: GlandAnatomy, id: string, uniforms: MorphUnifor
       tubes.push({
         id: duct.id,
         points: duct.points,
-        radii: duct.radii.map((r) => Math.max(r, 0.035) * 1.9 + 0.02),
+        radii: duct.radii.map((r) => Math.max(r, MIN_DUCT_RADIUS) * 1.9 + 0.02),
         treePoints: duct.treePoints.map((p) => offsetPoint(p, offset)),
         treeRadiusScale: 2.2,
       });

@@ -5,6 +5,10 @@ import { IcosahedronGeometry, OctahedronGeometry, TetrahedronGeometry, type Buff
 import type { Cord, GlandAnatomy, StructureKind, StructureNode, Vec3 } from '../../src/shared/anatomy/gland-anatomy';
 import { generateGland } from '../../src/shared/anatomy/generate-gland';
 import { parseGlandParameters } from '../../src/shared/anatomy/gland-parameters';
+import { addScaled, cross, dot, normalize } from '../../src/shared/anatomy/vec3';
+import { buildNippleShape, type NippleShape } from '../../src/renderer/scene/gland/nipple-shape';
+import { buildPectoralisShape } from '../../src/renderer/scene/gland/pectoralis-shape';
+import { mergeSurfaceMeshes, type SurfaceMesh } from '../../src/renderer/scene/gland/surface-mesh';
 import { buildTubeGeometry } from '../../src/renderer/scene/gland/tube-geometry';
 import { ALVEOLUS_SCALE, AREOLA_LIFT, MIN_DUCT_RADIUS, MONTGOMERY_RADIUS } from '../../src/renderer/scene/gland/drawing-scale';
 
@@ -19,13 +23,16 @@ import { ALVEOLUS_SCALE, AREOLA_LIFT, MIN_DUCT_RADIUS, MONTGOMERY_RADIUS } from 
  * - Units: the vertex data stay in the anatomy's centimetres, in the breast frame of
  *   gland-anatomy.ts (chest wall z = 0, +z forward, +y up, +x lateral); the root node carries a
  *   uniform scale of 0.01, so the model has its real size in glTF's metres. Every other node has
- *   an identity transform (except the empty nipple-opening nodes, translated to their opening).
+ *   an identity transform (except the empty nipple-opening nodes, translated to their pore on the
+ *   nipple's tip).
  * - Only the anatomical layout is exported. The tree layout (treePoints, treeCenter,
  *   treePositions) is drawn by the app's morph shader only and has no place in a static file.
- * - Shapes follow the app's drawing (src/renderer/scene/gland/GlandModel.tsx): ducts, the nipple,
- *   ligaments, vessels, nerves and ribs are tubes from the app's own buildTubeGeometry; lobules,
- *   alveoli, fat lobules and Montgomery glands are low-poly spheres; the skin is a half-ellipsoid
- *   dome, the areola a disc just above the skin, pectoralis major a box.
+ * - Shapes follow the app's drawing (src/renderer/scene/gland/GlandModel.tsx): ducts, ligaments,
+ *   vessels, nerves and ribs are tubes from the app's own buildTubeGeometry; the nipple (rounded
+ *   tip, dark pores) and pectoralis major (a curved fan-shaped slab with fibre grooves) come from
+ *   the app's own shape builders, their shading as vertex colours (COLOR_0); lobules, alveoli, fat
+ *   lobules and Montgomery glands are low-poly spheres; the skin is a half-ellipsoid dome, the
+ *   areola a disc just above the skin.
  */
 
 export const ALVEOLUS_SHAPES = ['tetrahedron', 'octahedron', 'icosahedron'] as const;
@@ -40,8 +47,8 @@ export interface GlandGltfOptions {
   ribRadialSegments: number;
   /**
    * The solid each alveolus is drawn as (smooth-shaded; alveoli are 0.5–1 mm across). There are
-   * some 23 000 alveoli in the default gland, so this decides the file size: about 3.0 MB with
-   * tetrahedra (4 vertices each), 3.8 MB with octahedra (6), 6.2 MB with icosahedra (12).
+   * some 23 000 alveoli in the default gland, so this decides the file size: about 3.2 MB with
+   * tetrahedra (4 vertices each), 4.0 MB with octahedra (6), 6.4 MB with icosahedra (12).
    */
   alveolusShape: AlveolusShape;
   /** Subdivisions of the icosphere of a lobule envelope, a fat lobule, a Montgomery gland. */
@@ -125,6 +132,8 @@ interface MeshData {
   positions: Float32Array;
   normals: Float32Array;
   indices: Uint16Array | Uint32Array;
+  /** Linear multipliers of the material's base colour (glTF's COLOR_0), where the shape has shading. */
+  colors?: Float32Array;
 }
 
 /** What each named node of the export is, for tests and reports. */
@@ -166,7 +175,7 @@ class Builder {
     root.setScale([CENTIMETRES_TO_METRES, CENTIMETRES_TO_METRES, CENTIMETRES_TO_METRES]);
     scene.addChild(root);
 
-    const geometry = new GeometryIndex(anatomy);
+    const geometry = new GeometryIndex(anatomy, this.options);
     const nodes = new Map<string, Node>([['breast', root]]);
     for (const structure of anatomy.structures.values()) {
       // Alveoli are exported merged per lobule (below), never one node each.
@@ -206,8 +215,8 @@ class Builder {
 
   private structureNode(structure: StructureNode, anatomy: GlandAnatomy, geometry: GeometryIndex): Node {
     const node = this.node(structure.id, structure.kind);
-    const opening = structure.kind === 'nipple-opening' ? anatomy.nipple.openings.find((o) => o.id === structure.id) : undefined;
-    // Openings have no shape of their own: an empty node at the opening marks where milk leaves.
+    const opening = structure.kind === 'nipple-opening' ? geometry.nipple.openings.find((o) => o.id === structure.id) : undefined;
+    // Openings are drawn as pores on the nipple's mesh: an empty node at each pore marks where milk leaves.
     if (opening) node.setTranslation([...opening.position]);
     const data = this.structureGeometry(structure, anatomy, geometry);
     const material = MATERIAL_OF_KIND[structure.kind];
@@ -221,13 +230,8 @@ class Builder {
     switch (structure.kind) {
       case 'skin':
         return domeGeometry(anatomy.envelope.radii, anatomy.envelope.center, o.domeSegments, o.domeRings);
-      case 'nipple': {
-        const { nipple } = anatomy;
-        // As the app draws it: a tube from the tip (0.9 × radius) to the base, here closed at the tip.
-        const tube = tubeGeometry([nipple.tip, nipple.base], [nipple.radius * 0.9, nipple.radius], o.nippleRadialSegments);
-        const axis = normalise(sub(nipple.tip, nipple.base));
-        return mergeMeshData([tube, discGeometry(nipple.tip, axis, nipple.radius * 0.9, o.nippleRadialSegments)]);
-      }
+      case 'nipple':
+        return surfaceData(mergeSurfaceMeshes([geometry.nipple.shell, geometry.nipple.pores]));
       case 'areola': {
         const { areola } = anatomy;
         return discGeometry(addScaled(areola.center, areola.normal, AREOLA_LIFT), areola.normal, areola.radius, AREOLA_SEGMENTS);
@@ -267,10 +271,8 @@ class Builder {
         const rib = geometry.ribs.get(id);
         return rib && rib.points.length >= 2 ? tubeGeometry(rib.points, rib.points.map(() => rib.radius), o.ribRadialSegments) : null;
       }
-      case 'pectoralis-major': {
-        const { pectoralis } = anatomy;
-        return boxGeometry(pectoralis.center, [pectoralis.width, pectoralis.height, pectoralis.thickness]);
-      }
+      case 'pectoralis-major':
+        return surfaceData(buildPectoralisShape(anatomy));
       default:
         return null;
     }
@@ -304,6 +306,7 @@ class Builder {
       .setAttribute('NORMAL', this.accessor(data.normals, 'VEC3'))
       .setIndices(this.accessor(data.indices, 'SCALAR'))
       .setMaterial(this.material(material));
+    if (data.colors) primitive.setAttribute('COLOR_0', this.accessor(data.colors, 'VEC3'));
     return this.document.createMesh(name).addPrimitive(primitive);
   }
 
@@ -346,8 +349,11 @@ class GeometryIndex {
   readonly lobules: Map<string, GlandAnatomy['lobules'][number]>;
   readonly cords: Map<string, Cord>;
   readonly ribs: Map<string, GlandAnatomy['ribs'][number]>;
+  /** The nipple as the app draws it, shared by the nipple's mesh and its openings' nodes. */
+  readonly nipple: NippleShape;
 
-  constructor(anatomy: GlandAnatomy) {
+  constructor(anatomy: GlandAnatomy, options: GlandGltfOptions) {
+    this.nipple = buildNippleShape(anatomy, { radial: options.nippleRadialSegments, tree: null });
     this.ducts = new Map(anatomy.ducts.map((d) => [d.id, d]));
     this.lobules = new Map(anatomy.lobules.map((l) => [l.id, l]));
     this.cords = new Map([...anatomy.ligaments, ...anatomy.arteries, ...anatomy.veins, ...anatomy.nerves].map((c) => [c.id, c]));
@@ -373,6 +379,12 @@ class GeometryIndex {
 function tubeGeometry(points: readonly Vec3[], radii: readonly number[], radial: number): MeshData {
   const { geometry } = buildTubeGeometry([{ id: 'tube', points, radii }], radial);
   return fromThree(geometry);
+}
+
+/** A shape from the app's own builders; its tree layout, if any, is left out. */
+function surfaceData(mesh: SurfaceMesh): MeshData {
+  const data = finish(Float32Array.from(mesh.positions), Float32Array.from(mesh.normals), Uint32Array.from(mesh.indices));
+  return { ...data, colors: mesh.colors };
 }
 
 function fromThree(geometry: BufferGeometry): MeshData {
@@ -421,23 +433,6 @@ function finish(positions: Float32Array, normals: Float32Array, indices: Uint32A
   return { positions, normals, indices: vertexCount <= 65535 ? Uint16Array.from(indices) : indices };
 }
 
-function mergeMeshData(parts: MeshData[]): MeshData {
-  const vertexCount = parts.reduce((sum, p) => sum + p.positions.length / 3, 0);
-  const positions = new Float32Array(vertexCount * 3);
-  const normals = new Float32Array(vertexCount * 3);
-  const indices = new Uint32Array(parts.reduce((sum, p) => sum + p.indices.length, 0));
-  let vertex = 0;
-  let index = 0;
-  for (const part of parts) {
-    positions.set(part.positions, vertex * 3);
-    normals.set(part.normals, vertex * 3);
-    for (let i = 0; i < part.indices.length; i += 1) indices[index + i] = part.indices[i]! + vertex;
-    vertex += part.positions.length / 3;
-    index += part.indices.length;
-  }
-  return finish(positions, normals, indices);
-}
-
 interface SphereTemplate {
   /** Unit-sphere vertices (also their normals). */
   vertices: Float32Array;
@@ -455,7 +450,7 @@ function sphereTemplate(shape: AlveolusShape, detail: number): SphereTemplate {
   const vertices: number[] = [];
   const indices = new Uint32Array(source.count);
   for (let i = 0; i < source.count; i += 1) {
-    const p = normalise([source.getX(i), source.getY(i), source.getZ(i)]);
+    const p = normalize([source.getX(i), source.getY(i), source.getZ(i)]);
     const key = p.map((c) => Math.round(c * 1e5)).join(',');
     let index = keys.get(key);
     if (index === undefined) {
@@ -506,7 +501,7 @@ function domeGeometry(radii: Vec3, centre: Vec3, segments: number, rings: number
       const y = b * Math.sin(theta) * Math.sin(phi);
       const z = c * Math.cos(theta);
       positions.push(centre[0] + x, centre[1] + y, centre[2] + z);
-      normals.push(...normalise([x / (a * a), y / (b * b), z / (c * c)]));
+      normals.push(...normalize([x / (a * a), y / (b * b), z / (c * c)]));
     }
   }
   const indices: number[] = [];
@@ -520,9 +515,9 @@ function domeGeometry(radii: Vec3, centre: Vec3, segments: number, rings: number
 
 /** A flat disc facing `normal`. */
 function discGeometry(centre: Vec3, normal: Vec3, radius: number, segments: number): MeshData {
-  const n = normalise(normal);
+  const n = normalize(normal);
   const helper: Vec3 = Math.abs(n[1]) < 0.9 ? [0, 1, 0] : [1, 0, 0];
-  const u = normalise(cross(helper, n));
+  const u = normalize(cross(helper, n));
   const v = cross(n, u);
   const positions: number[] = [...centre];
   const normals: number[] = [...n];
@@ -537,58 +532,11 @@ function discGeometry(centre: Vec3, normal: Vec3, radius: number, segments: numb
   return finish(Float32Array.from(positions), Float32Array.from(normals), Uint32Array.from(indices));
 }
 
-/** An axis-aligned box with flat faces (4 vertices per face). */
-function boxGeometry(centre: Vec3, size: Vec3): MeshData {
-  const positions: number[] = [];
-  const normals: number[] = [];
-  const indices: number[] = [];
-  for (let axis = 0; axis < 3; axis += 1) {
-    for (const sign of [-1, 1]) {
-      const u = (axis + 1) % 3;
-      const w = (axis + 2) % 3;
-      const first = positions.length / 3;
-      for (const [su, sw] of [
-        [-1, -1],
-        [1, -1],
-        [1, 1],
-        [-1, 1],
-      ] as const) {
-        const p: [number, number, number] = [0, 0, 0];
-        p[axis] = centre[axis]! + (sign * size[axis]!) / 2;
-        p[u] = centre[u]! + (su * size[u]!) / 2;
-        p[w] = centre[w]! + (sw * size[w]!) / 2;
-        const n: [number, number, number] = [0, 0, 0];
-        n[axis] = sign;
-        positions.push(...p);
-        normals.push(...n);
-      }
-      indices.push(first, first + 1, first + 2, first, first + 2, first + 3);
-    }
-  }
-  return finish(Float32Array.from(positions), Float32Array.from(normals), Uint32Array.from(indices));
-}
-
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
 function pointAt(values: Float32Array, index: number): Vec3 {
   return [values[index * 3] ?? 0, values[index * 3 + 1] ?? 0, values[index * 3 + 2] ?? 0];
-}
-function sub(a: Vec3, b: Vec3): Vec3 {
-  return [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-}
-function addScaled(a: Vec3, b: Vec3, s: number): Vec3 {
-  return [a[0] + b[0] * s, a[1] + b[1] * s, a[2] + b[2] * s];
-}
-function cross(a: Vec3, b: Vec3): Vec3 {
-  return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
-}
-function dot(a: Vec3, b: Vec3): number {
-  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-}
-function normalise(a: Vec3): [number, number, number] {
-  const length = Math.hypot(a[0], a[1], a[2]) || 1;
-  return [a[0] / length, a[1] / length, a[2] / length];
 }
 
 /** glTF base colours are linear; the palette is sRGB. */

@@ -7,9 +7,10 @@ import { NodeIO, type Node } from '@gltf-transform/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentStats, glandToDocument, type GlandNodeExtras } from '../../scripts/lib/gland-gltf';
 import { PROJECT_ROOT } from '../../scripts/lib/preview-handler';
-import type { GlandAnatomy } from '../../src/shared/anatomy/gland-anatomy';
+import type { GlandAnatomy, Vec3 } from '../../src/shared/anatomy/gland-anatomy';
 import { generateGland } from '../../src/shared/anatomy/generate-gland';
 import { DEFAULT_GLAND_PARAMETERS } from '../../src/shared/anatomy/gland-parameters';
+import { dot, normalize, sub } from '../../src/shared/anatomy/vec3';
 import { useTempDirs } from '../support/temp-dir';
 
 /** The parts of the Khronos validator's report used here (the package ships no types). */
@@ -96,6 +97,54 @@ describe('glandToDocument', () => {
     const skin = nodes.get('skin')!.getMesh()!.listPrimitives()[0]!.getMaterial()!;
     expect(skin.getAlphaMode()).toBe('BLEND');
     expect(skin.getAlpha()).toBeCloseTo(0.25);
+  });
+
+  it('draws the nipple closed by a rounded tip, its openings as pores on it', () => {
+    const nipple = nodes.get('nipple')!.getMesh()!.listPrimitives()[0]!;
+    const positions = nipple.getAttribute('POSITION')!.getArray() as Float32Array;
+    const indices = nipple.getIndices()!.getArray()!;
+    expect(nipple.getAttribute('COLOR_0')).toBeTruthy();
+    const axis = normalize(sub(anatomy.nipple.tip, anatomy.nipple.base));
+    const axial = (p: Vec3): number => dot(sub(p, anatomy.nipple.base), axis);
+    // Only the base ring (in the areola) is an open border; pores are small separate discs on the tip.
+    const uses = new Map<string, number>();
+    for (let t = 0; t < indices.length; t += 3) {
+      for (let k = 0; k < 3; k += 1) {
+        const [a, b] = [indices[t + k]!, indices[t + ((k + 1) % 3)]!];
+        const key = a < b ? `${a}-${b}` : `${b}-${a}`;
+        uses.set(key, (uses.get(key) ?? 0) + 1);
+      }
+    }
+    const at = (i: number): Vec3 => [positions[i * 3]!, positions[i * 3 + 1]!, positions[i * 3 + 2]!];
+    const length = axial(anatomy.nipple.tip);
+    for (const [key, count] of uses) {
+      if (count === 2) continue;
+      const [a, b] = key.split('-').map(Number) as [number, number];
+      const onBase = Math.max(Math.abs(axial(at(a))), Math.abs(axial(at(b)))) < 1e-3;
+      const onTip = Math.min(axial(at(a)), axial(at(b))) > length * 0.6;
+      expect(onBase || onTip, `open edge ${key}`).toBe(true);
+    }
+    for (const opening of anatomy.nipple.openings) {
+      const node = nodes.get(opening.id)!;
+      expect(node.getMesh()).toBeNull();
+      expect(axial(node.getTranslation() as unknown as Vec3)).toBeGreaterThanOrEqual(length - 1e-6);
+    }
+  });
+
+  it('draws pectoralis major as a curved slab behind the breast, within its rectangle', () => {
+    const muscle = nodes.get('pectoralis-major')!.getMesh()!.listPrimitives()[0]!;
+    const position = muscle.getAttribute('POSITION')!;
+    const [min, max] = [position.getMin([]), position.getMax([])];
+    const { pectoralis } = anatomy;
+    expect(max[2]).toBeLessThan(0);
+    // Deeper than a flat slab of its thickness: it bends back with the ribs.
+    expect(min[2]).toBeLessThan(-pectoralis.thickness * 1.5);
+    expect(min[0]).toBeGreaterThanOrEqual(pectoralis.center[0] - pectoralis.width / 2 - 1e-4);
+    expect(max[0]).toBeLessThanOrEqual(pectoralis.center[0] + pectoralis.width / 2 + 1e-4);
+    expect(min[1]).toBeGreaterThanOrEqual(pectoralis.center[1] - pectoralis.height / 2 - 1e-4);
+    expect(max[1]).toBeLessThanOrEqual(pectoralis.center[1] + pectoralis.height / 2 + 1e-4);
+    expect(muscle.getAttribute('COLOR_0')).toBeTruthy();
+    expect(muscle.getMaterial()?.getName()).toBe('muscle');
   });
 });
 

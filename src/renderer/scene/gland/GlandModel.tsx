@@ -1,7 +1,6 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import {
-  BoxGeometry,
   CircleGeometry,
   DoubleSide,
   Group,
@@ -19,6 +18,9 @@ import type { LayerVisibility } from './gland-layers';
 import { ALVEOLUS_SCALE, AREOLA_LIFT, MIN_DUCT_RADIUS, MONTGOMERY_RADIUS } from './drawing-scale';
 import { buildInstancedSpheres } from './instanced-spheres';
 import { morphInstanceMaterial, morphMeshMaterial, type MorphUniforms } from './morph-material';
+import { buildNippleShape } from './nipple-shape';
+import { buildPectoralisShape } from './pectoralis-shape';
+import { mergeSurfaceMeshes, surfaceGeometry } from './surface-mesh';
 import { offsetArray, offsetPoint, treeOffset } from './tree-frame';
 import { buildTubeGeometry, type TubeSpec } from './tube-geometry';
 
@@ -106,14 +108,7 @@ function buildGland(anatomy: GlandAnatomy, palette: GlandPalette, uniforms: Morp
   const { center, radii } = anatomy.envelope;
   const cutAway = [new Plane(new Vector3(-1, 0, 0), center[0]), new Plane(new Vector3(0, -1, 0), center[1])];
 
-  // Ducts and the nipple as one morphing tube geometry: the nipple is the trunk.
-  const nippleTrunk: TubeSpec = {
-    id: 'nipple',
-    points: [anatomy.nipple.tip, anatomy.nipple.base],
-    radii: [anatomy.nipple.radius * 0.9, anatomy.nipple.radius],
-    treePoints: [offsetPoint([0, 0, 0], offset), offsetPoint(anatomy.treeTrunkTop ?? [0, 3, 0], offset)],
-    treeRadiusScale: 1.1,
-  };
+  // The ducts as one morphing tube geometry; the nipple, their trunk in the tree view, beside them.
   const ductTubes: TubeSpec[] = anatomy.ducts.map((duct) => ({
     id: duct.id,
     points: duct.points,
@@ -123,8 +118,12 @@ function buildGland(anatomy: GlandAnatomy, palette: GlandPalette, uniforms: Morp
   }));
   const ducts = buildTubeGeometry(ductTubes, 8);
   add(new Mesh(track(ducts.geometry), track(morphMeshMaterial(standard(palette.duct, { roughness: 0.35 }), uniforms))), 'ducts', 'ducts');
-  const trunk = buildTubeGeometry([nippleTrunk], 32);
-  add(new Mesh(track(trunk.geometry), track(morphMeshMaterial(standard(palette.nipple, { roughness: 0.5 }), uniforms))), null, 'nipple');
+  const nipple = buildNippleShape(anatomy, {
+    radial: 32,
+    tree: { tip: offsetPoint([0, 0, 0], offset), base: offsetPoint(anatomy.treeTrunkTop ?? [0, 3, 0], offset), radiusScale: 1.1 },
+  });
+  const nippleGeometry = track(surfaceGeometry(mergeSurfaceMeshes([nipple.shell, nipple.pores])));
+  add(new Mesh(nippleGeometry, track(morphMeshMaterial(standard(palette.nipple, { roughness: 0.5, vertexColors: true }), uniforms))), null, 'nipple');
 
   // Lobules (translucent envelopes) and alveoli (the leaves), instanced.
   const lobuleCentres = new Float32Array(anatomy.lobules.length * 3);
@@ -177,15 +176,13 @@ function buildGland(anatomy: GlandAnatomy, palette: GlandPalette, uniforms: Morp
   cords(anatomy.veins, palette.vein, 'vessels', 'veins');
   cords(anatomy.nerves, palette.nerve, 'nerves', 'nerves');
 
-  const { pectoralis } = anatomy;
-  const muscle = add(
-    new Mesh(track(new BoxGeometry(pectoralis.width, pectoralis.height, pectoralis.thickness)), track(standard(palette.muscle, { roughness: 0.9, transparent: true, opacity: 1 }))),
+  add(
+    new Mesh(track(surfaceGeometry(buildPectoralisShape(anatomy))), track(standard(palette.muscle, { roughness: 0.9, transparent: true, opacity: 1, vertexColors: true }))),
     'muscle',
     'pectoralis-major',
     1,
     0.85,
   );
-  muscle.position.set(pectoralis.center[0], pectoralis.center[1], pectoralis.center[2]);
   if (anatomy.ribs.length > 0) {
     const ribs = buildTubeGeometry(anatomy.ribs.map((rib) => ({ id: rib.id, points: rib.points, radii: rib.points.map(() => rib.radius) })), 10);
     add(new Mesh(track(ribs.geometry), track(standard(palette.bone, { roughness: 0.6, transparent: true, opacity: 1 }))), 'muscle', 'ribs', 1, 0.85);

@@ -10,3 +10,8 @@ export const MIN_DUCT_RADIUS = 0.035;
 export const MONTGOMERY_RADIUS = 0.12;
 /** The areola disc floats this far above the skin (cm) so it never flickers into it. */
 export const AREOLA_LIFT = 0.02;
+/**
+ * Radius of the pore drawn where a duct opens on the nipple (cm). True orifices are about half a
+ * millimetre across; drawn larger so a class can see them.
+ */
+export const NIPPLE_PORE_RADIUS = 0.065;

@@ -1,12 +1,13 @@
 import { BufferAttribute, BufferGeometry } from 'three';
 import type { Vec3 } from '../../../shared/anatomy/gland-anatomy';
+import { cross, dot, normalize, scale, sub } from '../../../shared/anatomy/vec3';
 
 /**
  * Many tubes (ducts, vessels, nerves) merged into one geometry, so each material is one draw call.
  * Each tube follows a polyline smoothed with a Catmull-Rom spline; rings are oriented with
  * parallel-transport frames so the tube never twists. Every tube may carry a second polyline (its
  * tree layout) with the same number of points: both layouts are written as attributes for the
- * morph shader. `parts` maps each tube to its vertex range, for picking and highlighting.
+ * morph shader.
  */
 export interface TubeSpec {
   id: string;
@@ -15,12 +16,6 @@ export interface TubeSpec {
   treePoints?: readonly Vec3[];
   /** Radius multiplier in the tree layout (branches may be drawn thicker). */
   treeRadiusScale?: number;
-}
-
-export interface TubePart {
-  id: string;
-  firstVertex: number;
-  vertexCount: number;
 }
 
 const SUBDIVISIONS = 3;
@@ -53,30 +48,16 @@ export function smoothPolyline(points: readonly Vec3[], radii: readonly number[]
   return { centres, radii: sampled };
 }
 
-function sub(a: Vec3, b: Vec3): [number, number, number] {
-  return [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-}
-function cross(a: Vec3, b: Vec3): [number, number, number] {
-  return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
-}
-function dot(a: Vec3, b: Vec3): number {
-  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-}
-function normalise(a: Vec3): [number, number, number] {
-  const length = Math.hypot(a[0], a[1], a[2]) || 1;
-  return [a[0] / length, a[1] / length, a[2] / length];
-}
-
 /** Writes one tube's ring vertices and normals into `positions`/`normals` from `offset` (in vertices). */
 function writeRings(centres: Vec3[], radii: number[], radial: number, positions: Float32Array, normals: Float32Array, offset: number, radiusScale: number): void {
-  const tangents = centres.map((_, i) => normalise(sub(centres[Math.min(i + 1, centres.length - 1)]!, centres[Math.max(i - 1, 0)]!)));
+  const tangents = centres.map((_, i) => normalize(sub(centres[Math.min(i + 1, centres.length - 1)]!, centres[Math.max(i - 1, 0)]!)));
   const first = tangents[0]!;
   const helper: Vec3 = Math.abs(first[1]) < 0.9 ? [0, 1, 0] : [1, 0, 0];
-  let normal = normalise(cross(cross(first, helper), first));
+  let normal = normalize(cross(cross(first, helper), first));
   for (let i = 0; i < centres.length; i += 1) {
     const tangent = tangents[i]!;
     // Parallel transport: remove the component along the new tangent.
-    normal = normalise(sub(normal, [tangent[0] * dot(normal, tangent), tangent[1] * dot(normal, tangent), tangent[2] * dot(normal, tangent)]));
+    normal = normalize(sub(normal, scale(tangent, dot(normal, tangent))));
     const binormal = cross(tangent, normal);
     const c = centres[i]!;
     const r = radii[i]! * radiusScale;
@@ -96,7 +77,7 @@ function writeRings(centres: Vec3[], radii: number[], radial: number, positions:
   }
 }
 
-export function buildTubeGeometry(tubes: readonly TubeSpec[], radial = 8): { geometry: BufferGeometry; parts: TubePart[] } {
+export function buildTubeGeometry(tubes: readonly TubeSpec[], radial = 8): { geometry: BufferGeometry } {
   const smoothed = tubes.map((tube) => ({
     tube,
     anatomy: smoothPolyline(tube.points, tube.radii),
@@ -109,7 +90,6 @@ export function buildTubeGeometry(tubes: readonly TubeSpec[], radial = 8): { geo
   const treePositions = new Float32Array(vertexCount * 3);
   const treeNormals = new Float32Array(vertexCount * 3);
   const indices = vertexCount > 65535 ? new Uint32Array(indexCount) : new Uint16Array(indexCount);
-  const parts: TubePart[] = [];
 
   let vertex = 0;
   let index = 0;
@@ -136,7 +116,6 @@ export function buildTubeGeometry(tubes: readonly TubeSpec[], radial = 8): { geo
         indices[index++] = c;
       }
     }
-    parts.push({ id: tube.id, firstVertex: vertex, vertexCount: rings * radial });
     vertex += rings * radial;
   }
 
@@ -147,19 +126,5 @@ export function buildTubeGeometry(tubes: readonly TubeSpec[], radial = 8): { geo
   geometry.setAttribute('treeNormal', new BufferAttribute(treeNormals, 3));
   geometry.setIndex(new BufferAttribute(indices, 1));
   geometry.computeBoundingSphere();
-  return { geometry, parts };
-}
-
-/** Which tube a vertex belongs to (parts are sorted by firstVertex). */
-export function partOfVertex(parts: readonly TubePart[], vertex: number): TubePart | null {
-  let low = 0;
-  let high = parts.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const part = parts[mid]!;
-    if (vertex < part.firstVertex) high = mid - 1;
-    else if (vertex >= part.firstVertex + part.vertexCount) low = mid + 1;
-    else return part;
-  }
-  return null;
+  return { geometry };
 }

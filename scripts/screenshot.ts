@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { gotoAtlas, launchChromium, openAtlas } from './lib/browser';
 import { PROJECT_ROOT } from './lib/preview-handler';
 
@@ -9,6 +10,23 @@ import { PROJECT_ROOT } from './lib/preview-handler';
  */
 const outDir = resolve(PROJECT_ROOT, 'docs', 'screenshots');
 mkdirSync(outDir, { recursive: true });
+/** The first lobule the search box offers (the default gland is the same every time). */
+async function openFirstLobule(page: Page): Promise<void> {
+  const name = await page.evaluate(() => [...document.querySelectorAll('datalist option')].map((o) => (o as HTMLOptionElement).value).find((v) => v.startsWith('Lobule ')));
+  if (!name) throw new Error('the search box offers no lobule');
+  const search = page.getByRole('combobox');
+  await search.fill(name);
+  await search.press('Enter');
+  await page.locator('canvas[data-scale="lobule"]').waitFor({ timeout: 120_000 });
+}
+
+/** Clicks where a 3D label points (labels are drawn at their anchor's projection). */
+async function clickLabel(page: Page, text: string): Promise<void> {
+  const label = page.locator('.scene-label').filter({ has: page.locator('.scene-label__text', { hasText: text }) });
+  const point = await label.evaluate((el) => ({ x: el.getBoundingClientRect().left, y: el.getBoundingClientRect().top }));
+  await page.mouse.click(point.x, point.y);
+}
+
 const browser = await launchChromium();
 try {
   const shots = [
@@ -16,6 +34,9 @@ try {
     { name: 'atlas-en-tree.png', language: 'en', theme: 'standard', tree: true, select: null },
     { name: 'atlas-en-duct.png', language: 'en', theme: 'standard', tree: false, select: 'Duct 3' },
     { name: 'atlas-fr-projector.png', language: 'fr', theme: 'projector', tree: false, select: 'Mamelon' },
+    { name: 'atlas-en-lobule.png', language: 'en', theme: 'standard', tree: false, select: null, closeUp: 'lobule' },
+    { name: 'atlas-en-alveolus.png', language: 'en', theme: 'standard', tree: false, select: null, closeUp: 'alveolus' },
+    { name: 'atlas-fr-alveolus-projector.png', language: 'fr', theme: 'projector', tree: false, select: null, closeUp: 'alveolus' },
   ] as const;
   for (const shot of shots) {
     const settings = JSON.stringify({ schemaVersion: 1, language: shot.language, theme: shot.theme });
@@ -28,6 +49,16 @@ try {
     if (shot.select) {
       await page.getByRole('treeitem', { name: shot.select }).click();
       await page.getByRole('complementary', { name: shot.select }).getByText(/Sources/).waitFor();
+    }
+    if ('closeUp' in shot) {
+      await openFirstLobule(page);
+      if (shot.closeUp === 'alveolus') {
+        await clickLabel(page, shot.language === 'fr' ? 'Alvéoles' : 'Alveoli');
+        await page.locator('canvas[data-scale="alveolus"]').waitFor({ timeout: 120_000 });
+        await clickLabel(page, shot.language === 'fr' ? 'Cellules myoépithéliales' : 'Myoepithelial cells');
+      }
+      // Move the pointer away so no name tag covers the picture.
+      await page.mouse.move(640, 740);
     }
     await page.waitForTimeout(800);
     const file = resolve(outDir, shot.name);

@@ -63,6 +63,8 @@ export interface AtlasPage {
 
 export interface OpenOptions {
   viewport?: { width: number; height: number };
+  /** window.devicePixelRatio; Playwright's default is 1. */
+  deviceScaleFactor?: number;
   reducedMotion?: 'reduce' | 'no-preference';
   locale?: string;
   roots?: AppRoots;
@@ -76,6 +78,7 @@ export async function openAtlas(browser: Browser, options: OpenOptions = {}): Pr
     viewport: options.viewport ?? { width: 960, height: 600 },
     reducedMotion: options.reducedMotion ?? 'no-preference',
     locale: options.locale ?? 'en-GB',
+    ...(options.deviceScaleFactor !== undefined ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
   });
   const foreignRequests: string[] = [];
   const errors: string[] = [];

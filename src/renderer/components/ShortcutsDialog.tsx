@@ -3,7 +3,7 @@ import { Dialog } from './Dialog';
 
 const GROUPS = [
   { group: 'everywhere', keys: ['tab', 'shiftTab', 'activate', 'help', 'escape'] },
-  { group: 'scene', keys: ['arrows', 'zoom', 'home'] },
+  { group: 'scene', keys: ['arrows', 'zoom', 'home', 'levelUp'] },
 ] as const;
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): void }) {

@@ -4,19 +4,35 @@ import { Spherical, Vector3, type Camera } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { blendOrbit, orbitAfterKey, type Orbit, type OrbitLimits } from './orbit-keys';
 
+/** Where a scale of the view (the gland, a lobule close-up, an alveolus close-up) is looked at from. */
+export interface CameraScale {
+  home: Orbit;
+  target: readonly [number, number, number];
+  limits: OrbitLimits;
+}
+
 /** What the rest of the view can ask of the camera. */
 export interface ViewCommands {
   /** Handles a key meant for the view; false when the key is not one of them. */
   key(key: string): boolean;
-  /** Glides (or jumps, with reduced motion) to look at `target` from `distance`. */
-  focus(target: readonly [number, number, number], distance: number): void;
+  /**
+   * Glides (or jumps, with reduced motion) to look at `target` from `distance`; `onArrive` runs
+   * when it gets there, unless another move has replaced this one meanwhile.
+   */
+  focus(target: readonly [number, number, number], distance: number, onArrive?: () => void): void;
+  /**
+   * Switches to another scale: its home is where Home and Reset view go and its limits apply.
+   * The camera is put at `start` (same direction as now, that distance from its target) and
+   * glides to the scale's home — a fly-in when `start` is far, a pull-back when it is close.
+   */
+  enterScale(scale: CameraScale, start: { target: readonly [number, number, number]; distance: number }): void;
 }
 
 const FLIGHT_SECONDS = 0.9;
 const spherical = new Spherical();
 const offset = new Vector3();
-/** Shifts the picture right on wide screens so the subject is not hidden behind the side panel. */
-const WIDE_FILM_OFFSET = -5;
+/** three.js's default film width (mm) on a landscape canvas, which `filmOffset` is measured in. */
+const FILM_WIDTH = 35;
 
 function readOrbit(camera: Camera, target: Vector3): Orbit {
   spherical.setFromVector3(offset.copy(camera.position).sub(target));
@@ -39,48 +55,62 @@ interface Flight {
   toTarget: Vector3;
   elapsed: number;
   seconds: number;
+  onArrive?: () => void;
 }
+
+function setLimits(controls: OrbitControls, limits: OrbitLimits): void {
+  controls.minDistance = limits.minDistance;
+  controls.maxDistance = limits.maxDistance;
+  controls.minPolarAngle = limits.minPolar;
+  controls.maxPolarAngle = limits.maxPolar;
+}
+
+/** While the camera flies, the scale's limits must not clamp the path (a fly-in starts far out). */
+const IN_FLIGHT: OrbitLimits = { minPolar: 0, maxPolar: Math.PI, minDistance: 0, maxDistance: Infinity };
 
 /**
  * Pointer orbiting through three's OrbitControls (damped); keys through `orbitAfterKey`; flights
- * to a selected structure. Frames are drawn only when something moves (the canvas renders on
- * demand). Flights glide unless the learner asked for reduced motion, in which case they jump.
+ * to a selected structure and between scales. Frames are drawn only when something moves (the
+ * canvas renders on demand). Flights glide unless the learner asked for reduced motion, in which
+ * case they jump. `initial` is the scale shown first; `enterScale` changes it.
  */
 export function CameraRig({
   commandRef,
   reducedMotion,
-  home,
-  homeTarget,
-  limits,
-  sidePanel = true,
+  initial,
+  freeArea,
+  layoutKey,
 }: {
   commandRef: MutableRefObject<ViewCommands | null>;
   reducedMotion: boolean;
-  home: Orbit;
-  homeTarget: readonly [number, number, number];
-  limits: OrbitLimits;
-  sidePanel?: boolean;
+  initial: CameraScale;
+  /**
+   * The horizontal span of the canvas (px) not covered by side panels; the picture is centred
+   * on it so the subject is not hidden behind a panel. Asked again when `layoutKey` changes.
+   */
+  freeArea?: () => { left: number; right: number } | null;
+  layoutKey?: string;
 }) {
   const camera = useThree((s) => s.camera);
   const element = useThree((s) => s.gl.domElement);
   const invalidate = useThree((s) => s.invalidate);
-  const aspect = useThree((s) => s.size.width / Math.max(1, s.size.height));
+  const width = useThree((s) => s.size.width);
+  const height = useThree((s) => s.size.height);
   const controls = useMemo(() => new OrbitControls(camera, element), [camera, element]);
   const flight = useRef<Flight | null>(null);
   const scratchTarget = useMemo(() => new Vector3(), []);
+  const scale = useRef<CameraScale>(initial);
 
   useEffect(() => {
-    controls.minDistance = limits.minDistance;
-    controls.maxDistance = limits.maxDistance;
-    controls.minPolarAngle = limits.minPolar;
-    controls.maxPolarAngle = limits.maxPolar;
     controls.enableDamping = !reducedMotion;
     controls.dampingFactor = 0.12;
     controls.screenSpacePanning = true;
-  }, [controls, limits, reducedMotion]);
+  }, [controls, reducedMotion]);
 
   useEffect(() => {
-    applyOrbit(home, camera, controls, new Vector3(...homeTarget), invalidate);
+    scale.current = initial;
+    setLimits(controls, initial.limits);
+    applyOrbit(initial.home, camera, controls, new Vector3(...initial.target), invalidate);
     // Damping keeps the view moving for a few frames after the pointer stops.
     const onChange = (): void => invalidate();
     controls.addEventListener('change', onChange);
@@ -88,42 +118,63 @@ export function CameraRig({
       controls.removeEventListener('change', onChange);
       controls.dispose();
     };
-  }, [controls, camera, invalidate, home, homeTarget]);
+  }, [controls, camera, invalidate, initial]);
 
   useEffect(() => {
     if (!('filmOffset' in camera)) return;
-    camera.filmOffset = sidePanel && aspect > 1.3 ? WIDE_FILM_OFFSET : 0;
+    const area = freeArea?.();
+    // Only on landscape canvases, and only when the free span is wide enough to be worth centring on.
+    const usable = area && width > height && area.right - area.left > width * 0.3;
+    camera.filmOffset = usable ? -(((area.left + area.right) / 2 - width / 2) / width) * FILM_WIDTH : 0;
     camera.updateProjectionMatrix();
     invalidate();
-  }, [camera, aspect, invalidate, sidePanel]);
+  }, [camera, width, height, invalidate, freeArea, layoutKey]);
 
-  const start = (to: Orbit, toTarget: Vector3): void => {
+  const land = (): void => {
+    setLimits(controls, scale.current.limits);
+    controls.update();
+  };
+
+  const start = (to: Orbit, toTarget: Vector3, onArrive?: () => void): void => {
     const fromTarget = controls.target.clone();
     const from = readOrbit(camera, fromTarget);
     if (reducedMotion) {
       flight.current = null;
       applyOrbit(to, camera, controls, toTarget, invalidate);
+      land();
+      onArrive?.();
       return;
     }
-    flight.current = { from, to, fromTarget, toTarget, elapsed: 0, seconds: FLIGHT_SECONDS };
+    setLimits(controls, IN_FLIGHT);
+    flight.current = { from, to, fromTarget, toTarget, elapsed: 0, seconds: FLIGHT_SECONDS, ...(onArrive ? { onArrive } : {}) };
     invalidate();
   };
 
   commandRef.current = {
     key: (key) => {
       if (key === 'Home') {
-        start(home, new Vector3(...homeTarget));
+        start(scale.current.home, new Vector3(...scale.current.target));
         return true;
       }
-      const next = orbitAfterKey(readOrbit(camera, controls.target), key, limits);
+      const next = orbitAfterKey(readOrbit(camera, controls.target), key, scale.current.limits);
       if (!next) return false;
       flight.current = null;
+      land();
       applyOrbit(next, camera, controls, controls.target.clone(), invalidate);
       return true;
     },
-    focus: (target, distance) => {
+    focus: (target, distance, onArrive) => {
+      const { limits } = scale.current;
       const current = readOrbit(camera, controls.target);
-      start({ ...current, distance: Math.min(limits.maxDistance, Math.max(limits.minDistance, distance)) }, new Vector3(...target));
+      start({ ...current, distance: Math.min(limits.maxDistance, Math.max(limits.minDistance, distance)) }, new Vector3(...target), onArrive);
+    },
+    enterScale: (next, from) => {
+      scale.current = next;
+      flight.current = null;
+      setLimits(controls, IN_FLIGHT);
+      const current = readOrbit(camera, controls.target);
+      applyOrbit({ ...current, distance: from.distance }, camera, controls, new Vector3(...from.target), invalidate);
+      start(next.home, new Vector3(...next.target));
     },
   };
 
@@ -138,7 +189,11 @@ export function CameraRig({
     const k = 1 - (1 - t) ** 3;
     scratchTarget.lerpVectors(active.fromTarget, active.toTarget, k);
     applyOrbit(blendOrbit(active.from, active.to, t), camera, controls, scratchTarget, invalidate);
-    if (t >= 1) flight.current = null;
+    if (t >= 1) {
+      flight.current = null;
+      land();
+      active.onArrive?.();
+    }
   });
 
   return null;

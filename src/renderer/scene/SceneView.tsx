@@ -1,10 +1,18 @@
-import { Canvas, type ThreeEvent } from '@react-three/fiber';
+import { Canvas, useThree, type ThreeEvent } from '@react-three/fiber';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GlandAnatomy } from '../../shared/anatomy/gland-anatomy';
+import type { GlandAnatomy, Vec3 } from '../../shared/anatomy/gland-anatomy';
 import type { Theme } from '../../shared/settings';
 import type { Host } from '../host/host';
-import { CameraRig, type ViewCommands } from './CameraRig';
+import { BenchProbe } from '../bench/BenchProbe';
+import { Breadcrumb } from './Breadcrumb';
+import { CameraRig, type CameraScale, type ViewCommands } from './CameraRig';
+import { AlveolusDetail } from './detail/AlveolusDetail';
+import { ALVEOLUS_PARTS, buildAlveolusDetail, type AlveolusPart } from './detail/alveolus-detail';
+import { pickAlveolusPart } from './detail/alveolus-pick';
+import { alveolusLabels, lobuleLabels } from './detail/close-up-labels';
+import { buildLobuleDetail, pickAlveolus } from './detail/lobule-detail';
+import { LobuleDetail } from './detail/LobuleDetail';
 import { GlandModel } from './gland/GlandModel';
 import { GLAND_PALETTES } from './gland/gland-palette';
 import { DEFAULT_LAYERS, GLAND_LAYERS, type GlandLayer, type LayerVisibility } from './gland/gland-layers';
@@ -12,14 +20,31 @@ import { InfoPanel } from './gland/InfoPanel';
 import { LabelProjector, type LabelAnchor } from './gland/LabelProjector';
 import { createMorphUniforms } from './gland/morph-material';
 import { MorphDriver } from './gland/MorphDriver';
-import { pickStructure } from './gland/pick-structure';
+import { pickStructure, type Ray } from './gland/pick-structure';
 import { SelectionHighlight } from './gland/SelectionHighlight';
 import { StructureSearch } from './gland/StructureSearch';
 import { StructureTree } from './gland/StructureTree';
 import { structureFocus } from './gland/structure-focus';
+import { displayName } from './gland/structure-names';
 import { treeOffset } from './gland/tree-frame';
 import { useGlandAnatomy } from './gland/use-gland-anatomy';
 import type { Orbit, OrbitLimits } from './orbit-keys';
+import { PointerHover } from './PointerHover';
+import {
+  alveolusSeed,
+  arriveAtLobule,
+  describedKind,
+  INITIAL_VIEW,
+  levelUp,
+  lobuleDetailInput,
+  navigate,
+  PART_PREFIX,
+  scaleLevel,
+  scaleTrail,
+  treeTrail,
+  type Navigation,
+  type ViewState,
+} from './scale-navigation';
 import { SceneErrorBoundary } from './SceneErrorBoundary';
 
 const FOV = 36;
@@ -40,74 +65,215 @@ function labelAnchors(anatomy: GlandAnatomy): LabelAnchor[] {
   ];
 }
 
+/** Marks the canvas with the scale it shows (for tests and the benchmark to wait on). */
+function ScaleMarker({ level }: { level: string }) {
+  const canvas = useThree((s) => s.gl.domElement);
+  useEffect(() => {
+    canvas.dataset['scale'] = level;
+  }, [canvas, level]);
+  return null;
+}
+
+/** Frames a close-up of `radius` (centred on the origin, +y up) from the given direction. */
+function closeUpScale(radius: number, azimuth: number, polar: number): CameraScale {
+  // Room around it for the side panels and the trail above: the close-up fills about two-thirds of the height.
+  const distance = (radius / Math.tan((FOV / 2) * (Math.PI / 180))) * 1.55;
+  return { home: { azimuth, polar, distance }, target: [0, 0, 0], limits: { minPolar: 0.1, maxPolar: Math.PI - 0.1, minDistance: radius * 0.7, maxDistance: distance * 2.2 } };
+}
+
+/** A close-up starts this many times farther than its home, so entering it reads as flying in. */
+const FLY_IN_FROM = 3.2;
+
+interface Label {
+  key: string;
+  text: string;
+  anchor: LabelAnchor;
+}
+
 export function SceneView({ host, theme, reducedMotion, onProblems }: { host: Host; theme: Theme; reducedMotion: boolean; onProblems(problems: string[]): void }) {
   const { t } = useTranslation();
   const { anatomy, problems } = useGlandAnatomy(host);
   const commandRef = useRef<ViewCommands | null>(null);
   const labelRefs = useRef<Record<string, HTMLElement | null>>({});
+  const tipRef = useRef<HTMLDivElement | null>(null);
   const uniforms = useMemo(createMorphUniforms, []);
   const [attempt, setAttempt] = useState(0);
   const [treeView, setTreeView] = useState(false);
   const [showLabels, setShowLabels] = useState(true);
   const [layers, setLayers] = useState<LayerVisibility>(DEFAULT_LAYERS);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [view, setView] = useState<ViewState>(INITIAL_VIEW);
+  const viewRef = useRef<ViewState>(INITIAL_VIEW);
+  const [panelOpen, setPanelOpen] = useState(true);
+  const [unknownId, setUnknownId] = useState<string | null>(null);
+  const [hoverId, setHoverId] = useState<string | null>(null);
   const [xray, setXray] = useState(0);
   const [section, setSection] = useState<{ enabled: boolean; at: number }>({ enabled: false, at: 0.5 });
   const instructionsId = useId();
   const palette = GLAND_PALETTES[theme];
+  const level = scaleLevel(view);
+  const closeUp = view.closeUp;
 
   useEffect(() => {
     if (problems.length > 0) onProblems(problems);
   }, [problems, onProblems]);
 
-  const anchors = useMemo(() => (anatomy ? labelAnchors(anatomy) : []), [anatomy]);
-  // The cut runs from the medial edge (0) to the lateral edge (1) of the breast.
+  // The sectioning plane applies to the whole breast only.
   const sectionX = anatomy && section.enabled && !treeView ? anatomy.envelope.center[0] + (section.at * 2 - 1) * anatomy.envelope.radii[0] : null;
   const offset = useMemo(() => (anatomy ? treeOffset(anatomy) : ([0, 0, 0] as const)), [anatomy]);
-  const homeTarget = useMemo(() => (anatomy ? ([anatomy.envelope.center[0], anatomy.envelope.center[1], anatomy.envelope.radii[2] * 0.45] as const) : ([0, 0, 0] as const)), [anatomy]);
+  const breastScale = useMemo<CameraScale>(
+    () => ({ home: HOME, target: anatomy ? [anatomy.envelope.center[0], anatomy.envelope.center[1], anatomy.envelope.radii[2] * 0.45] : [0, 0, 0], limits: LIMITS }),
+    [anatomy],
+  );
 
-  const select = useCallback(
-    (id: string | null) => {
-      setSelectedId(id);
-      if (!id || !anatomy) return;
-      if (id === 'breast') {
-        commandRef.current?.key('Home');
-        return;
-      }
+  // Close-ups are built when shown and disposed by their components when left.
+  const lobuleId = level === 'lobule' ? closeUp!.lobuleId : null;
+  const lobuleModel = useMemo(() => {
+    const input = anatomy && lobuleId ? lobuleDetailInput(anatomy, lobuleId) : null;
+    return input ? buildLobuleDetail(input) : null;
+  }, [anatomy, lobuleId]);
+  const alveolusId = level === 'alveolus' ? closeUp!.alveolusId : null;
+  const alveolusModel = useMemo(() => (anatomy && alveolusId ? buildAlveolusDetail(alveolusSeed(anatomy, alveolusId)) : null), [anatomy, alveolusId]);
+
+  const labels = useMemo<Label[]>(() => {
+    if (!anatomy) return [];
+    // Keys differ between scales, so a new label never appears where its namesake stood a scale ago.
+    const fixed = (key: string, text: string, at: Vec3, side: 'left' | 'right'): Label => ({ key, text, anchor: { key, anatomy: at, tree: at, side } });
+    if (alveolusModel) return alveolusLabels().map(({ key, at, side }) => fixed(`alveolus-${key}`, t(`closeUp.parts.${key}`), at, side));
+    if (lobuleModel) return lobuleLabels(lobuleModel).map(({ key, at, side }) => fixed(`lobule-${key}`, t(`closeUp.labels.${key}`), at, side));
+    const words = treeView
+      ? { nipple: t('scene.labels.trunk'), ducts: t('scene.labels.branches'), alveoli: t('scene.labels.leaves') }
+      : { nipple: t('scene.labels.nipple'), ducts: t('scene.labels.ducts'), alveoli: t('scene.labels.alveoli') };
+    return labelAnchors(anatomy).map((anchor) => ({ key: anchor.key, text: words[anchor.key as keyof typeof words], anchor }));
+  }, [anatomy, lobuleModel, alveolusModel, treeView, t]);
+  const anchors = useMemo(() => labels.map((l) => l.anchor), [labels]);
+
+  const focusGland = useCallback(
+    (id: string, onArrive?: () => void) => {
+      if (!anatomy) return;
       const focus = structureFocus(anatomy, id, uniforms.uMorph.value > 0.5, offset, FOV);
-      if (focus) commandRef.current?.focus(focus.centre, focus.distance);
+      if (focus) commandRef.current?.focus(focus.centre, focus.distance, onArrive);
+      else onArrive?.();
     },
     [anatomy, offset, uniforms],
   );
 
+  const sceneKey = (state: ViewState): string => `${scaleLevel(state)}:${state.closeUp?.lobuleId ?? ''}:${state.closeUp?.alveolusId ?? ''}`;
+
+  const perform = useCallback(
+    (navigation: Navigation | null) => {
+      if (!navigation) return;
+      if (!navigation.ok) {
+        setUnknownId(navigation.unknownId);
+        return;
+      }
+      setUnknownId(null);
+      setPanelOpen(true);
+      setHoverId(null);
+      const previous = viewRef.current;
+      viewRef.current = navigation.state;
+      setView(navigation.state);
+      // A change of scene is framed by the effect below, once the close-up is built.
+      if (sceneKey(previous) !== sceneKey(navigation.state)) return;
+      const move = navigation.camera;
+      if (move.kind === 'home') commandRef.current?.key('Home');
+      else if (move.kind === 'focus') focusGland(move.id);
+      else if (move.kind === 'fly-into-lobule')
+        focusGland(move.lobuleId, () => {
+          const next = arriveAtLobule(viewRef.current, move.lobuleId);
+          if (next) perform({ ok: true, state: next, camera: { kind: 'enter', level: 'lobule' } });
+        });
+    },
+    [focusGland],
+  );
+
+  const select = useCallback((id: string) => anatomy && perform(navigate(anatomy, viewRef.current, id)), [anatomy, perform]);
+  const stepOut = useCallback(() => anatomy && perform(levelUp(anatomy, viewRef.current)), [anatomy, perform]);
+
+  // Frames the scene that has just been shown: a close-up flies in from afar; back on the gland,
+  // the camera pulls back from the lobule it left towards the selected structure.
+  const shownScene = useRef(sceneKey(INITIAL_VIEW));
+  const leftLobule = useRef<string | null>(null);
+  useEffect(() => {
+    const key = sceneKey(view);
+    if (key === shownScene.current || !anatomy) return;
+    shownScene.current = key;
+    const commands = commandRef.current;
+    if (!commands) return;
+    if (alveolusModel || lobuleModel) {
+      const scale = alveolusModel ? closeUpScale(alveolusModel.boundingRadius * 1.2, 0.67, 1.27) : closeUpScale(lobuleModel!.boundingRadius, 0.35, 1.38);
+      commands.enterScale(scale, { target: scale.target, distance: scale.home.distance * FLY_IN_FROM });
+      leftLobule.current = view.closeUp?.lobuleId ?? null;
+      return;
+    }
+    const from = leftLobule.current ? structureFocus(anatomy, leftLobule.current, uniforms.uMorph.value > 0.5, offset, FOV) : null;
+    commands.enterScale(breastScale, { target: from?.centre ?? breastScale.target, distance: from ? 1.5 : breastScale.home.distance });
+    if (view.selectedId && view.selectedId !== 'breast') focusGland(view.selectedId);
+    leftLobule.current = null;
+  }, [view, anatomy, alveolusModel, lobuleModel, breastScale, offset, uniforms, focusGland]);
+
   const onViewportKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'Escape' && viewRef.current.closeUp) {
+      stepOut();
+      event.preventDefault();
+      return;
+    }
     if (commandRef.current?.key(event.key)) event.preventDefault();
   };
 
-  const onPick = (event: ThreeEvent<MouseEvent>) => {
-    if (!anatomy || event.delta > 4) return;
+  const pick = useCallback(
+    (ray: Ray): string | null => {
+      if (!anatomy) return null;
+      if (alveolusModel) {
+        const part = pickAlveolusPart(alveolusModel, ray);
+        return part && `${PART_PREFIX}${part}`;
+      }
+      if (lobuleModel) return pickAlveolus(lobuleModel, ray);
+      return pickStructure(anatomy, ray, { morph: uniforms.uMorph.value, treeOffset: offset, slack: 0.12, showDucts: layers.ducts, showLobules: layers.lobules });
+    },
+    [anatomy, alveolusModel, lobuleModel, uniforms, offset, layers],
+  );
+
+  const onGlandClick = (event: ThreeEvent<MouseEvent>) => {
+    if (event.delta > 4) return;
     const { origin, direction } = event.ray;
-    const id = pickStructure(anatomy, { origin: [origin.x, origin.y, origin.z], direction: [direction.x, direction.y, direction.z] }, {
-      morph: uniforms.uMorph.value,
-      treeOffset: offset,
-      slack: 0.12,
-      showDucts: layers.ducts,
-      showLobules: layers.lobules,
-    });
+    const id = pick({ origin: [origin.x, origin.y, origin.z], direction: [direction.x, direction.y, direction.z] });
     if (id) select(id);
   };
 
+  const sectionRef = useRef<HTMLElement | null>(null);
+  const freeArea = useCallback(() => {
+    const section = sectionRef.current;
+    const canvas = section?.querySelector('canvas');
+    if (!section || !canvas) return null;
+    const bounds = canvas.getBoundingClientRect();
+    const left = section.querySelector('.scene__panel--left')?.getBoundingClientRect();
+    const right = section.querySelector('.scene__panel--right')?.getBoundingClientRect();
+    return { left: left ? left.right - bounds.left : 0, right: right ? right.left - bounds.left : bounds.width };
+  }, []);
+
+  const onHover = useCallback(
+    (id: string | null, x: number, y: number) => {
+      setHoverId(id);
+      const tip = tipRef.current;
+      if (tip) tip.style.transform = `translate(${x + 14}px, ${y + 16}px)`;
+    },
+    [],
+  );
+
   const toggleLayer = (layer: GlandLayer) => setLayers((current) => ({ ...current, [layer]: !current[layer] }));
-  const labelText = treeView
-    ? { nipple: t('scene.labels.trunk'), ducts: t('scene.labels.branches'), alveoli: t('scene.labels.leaves') }
-    : { nipple: t('scene.labels.nipple'), ducts: t('scene.labels.ducts'), alveoli: t('scene.labels.alveoli') };
+  const trail = anatomy ? scaleTrail(anatomy, view).map((id) => ({ id, name: displayName(anatomy, id, t) })) : [];
+  const infoId = closeUp?.part ? `${PART_PREFIX}${closeUp.part}` : view.selectedId;
+  const inGland = level === 'breast';
+  const glandSelection = inGland ? view.selectedId : null;
+  const hoverName = anatomy && hoverId ? displayName(anatomy, hoverId, t) : '';
+  const hoveredPart = hoverId?.startsWith(PART_PREFIX) ? (hoverId.slice(PART_PREFIX.length) as AlveolusPart) : null;
 
   return (
-    <section className="scene" aria-label={t('scene.regionLabel')}>
+    <section className="scene" aria-label={t('scene.regionLabel')} ref={sectionRef}>
       <SceneErrorBoundary key={attempt} onRetry={() => setAttempt((n) => n + 1)}>
         <div
-          className="scene__viewport"
+          className={`scene__viewport${hoverId ? ' scene__viewport--pointing' : ''}`}
           role="application"
           tabIndex={0}
           aria-label={t('scene.regionLabel')}
@@ -115,40 +281,63 @@ export function SceneView({ host, theme, reducedMotion, onProblems }: { host: Ho
           onKeyDown={onViewportKey}
           data-testid="scene-viewport"
         >
-          <Canvas frameloop="demand" dpr={[1, 2]} camera={{ fov: FOV, near: 0.5, far: 400 }} aria-hidden="true">
+          <Canvas frameloop="demand" dpr={[1, 2]} camera={{ fov: FOV, near: 0.1, far: 400 }} aria-hidden="true">
             <color attach="background" args={[palette.background]} />
             <hemisphereLight args={['#fff6ef', '#4d5a68', 1.3]} />
             <directionalLight position={[18, 26, 30]} intensity={2.3} />
             <directionalLight position={[-24, 6, -10]} intensity={0.7} color="#cfe0ff" />
             <directionalLight position={[0, -20, 25]} intensity={0.35} />
             {anatomy && (
-              <group onClick={onPick}>
+              // Kept while a close-up shows (hidden, and deaf to clicks) so coming back is instant.
+              <group visible={inGland} {...(inGland ? { onClick: onGlandClick } : {})}>
                 <GlandModel anatomy={anatomy} palette={palette} layers={layers} uniforms={uniforms} xray={xray} sectionX={sectionX} />
-                <SelectionHighlight anatomy={anatomy} uniforms={uniforms} selectedId={selectedId} color={palette.highlight} />
+                <SelectionHighlight anatomy={anatomy} uniforms={uniforms} selectedId={glandSelection} color={palette.highlight} />
+                <SelectionHighlight anatomy={anatomy} uniforms={uniforms} selectedId={inGland && hoverId !== view.selectedId ? hoverId : null} color={palette.highlight} opacity={0.3} />
               </group>
             )}
+            {lobuleModel && closeUp && (
+              <LobuleDetail model={lobuleModel} theme={theme} onSelectAlveolus={select} selectedAlveolusId={hoverId} />
+            )}
+            {alveolusModel && closeUp && (
+              <AlveolusDetail model={alveolusModel} theme={theme} onSelect={(part) => select(`${PART_PREFIX}${part}`)} selectedPart={hoveredPart ?? closeUp.part} />
+            )}
+            {anatomy && <PointerHover pick={pick} onHover={onHover} />}
+            <ScaleMarker level={level} />
             {anatomy && <MorphDriver uniforms={uniforms} treeView={treeView} reducedMotion={reducedMotion} />}
             {anatomy && showLabels && <LabelProjector anchors={anchors} elements={labelRefs} uniforms={uniforms} />}
-            <CameraRig commandRef={commandRef} reducedMotion={reducedMotion} home={HOME} homeTarget={homeTarget} limits={LIMITS} sidePanel={!selectedId} />
+            <CameraRig commandRef={commandRef} reducedMotion={reducedMotion} initial={breastScale} freeArea={freeArea} layoutKey={`${theme}:${infoId ?? ''}:${panelOpen}`} />
+            <BenchProbe />
           </Canvas>
           {showLabels && (
             <div className="scene-labels" aria-hidden="true">
-              {anchors.map(({ key }) => (
+              {labels.map(({ key, text, anchor }) => (
                 <span
                   key={key}
-                  className="scene-label"
+                  className={`scene-label${anchor.side === 'left' ? ' scene-label--left' : ''}`}
                   ref={(el) => {
                     labelRefs.current[key] = el;
                   }}
                 >
-                  <span className="scene-label__text">{labelText[key as keyof typeof labelText]}</span>
+                  <span className="scene-label__text">{text}</span>
                 </span>
               ))}
             </div>
           )}
+          <div ref={tipRef} className="scene-hover-tip" aria-hidden="true" hidden={!hoverName}>
+            {hoverName}
+          </div>
+          {closeUp && !panelOpen && (
+            // The info panel shows the same trail; without it, this is the way back out.
+            <Breadcrumb label={t('closeUp.trail')} trail={trail} onSelect={select} className="scene-close-up" />
+          )}
+          {unknownId && (
+            <p role="alert" className="scene__alert">
+              {t('info.unknownStructure', { id: unknownId })}
+            </p>
+          )}
         </div>
         <div className="scene__toolbar" role="toolbar" aria-label={t('scene.toolbar')}>
-          <button type="button" className="button" aria-pressed={treeView} onClick={() => setTreeView((v) => !v)}>
+          <button type="button" className="button" aria-pressed={treeView} disabled={!inGland} onClick={() => setTreeView((v) => !v)}>
             <span className="button__glyph" aria-hidden="true">
               {treeView ? '◉' : '○'}
             </span>
@@ -170,46 +359,80 @@ export function SceneView({ host, theme, reducedMotion, onProblems }: { host: Ho
       </SceneErrorBoundary>
       <aside className="scene__panel scene__panel--left">
         <h2 className="scene__panel-title">{t('structures.title')}</h2>
-        {anatomy ? <StructureTree anatomy={anatomy} selectedId={selectedId} onSelect={select} /> : <p role="status">{t('loading')}</p>}
+        {anatomy ? <StructureTree anatomy={anatomy} selectedId={closeUp ? closeUp.lobuleId : view.selectedId} onSelect={select} /> : <p role="status">{t('loading')}</p>}
         <StructureSearch anatomy={anatomy} onSelect={select} />
-        <fieldset className="layers">
-          <legend className="scene__panel-title">{t('scene.layersTitle')}</legend>
-          {GLAND_LAYERS.map((layer) => (
-            <label key={layer} className="layers__item">
-              <input type="checkbox" checked={layers[layer]} onChange={() => toggleLayer(layer)} />
-              <span className={`layer-swatch layer-swatch--${layer}`} aria-hidden="true" />
-              {t(`scene.layers.${layer}`)}
-            </label>
-          ))}
-        </fieldset>
-        <div className="scene__sliders">
-          <label className="slider">
-            <span className="slider__label">{t('scene.xray')}</span>
-            <input type="range" min={0} max={100} step={5} value={Math.round(xray * 100)} onChange={(e) => setXray(Number(e.target.value) / 100)} aria-valuetext={`${Math.round(xray * 100)} %`} />
-          </label>
-          <label className="layers__item">
-            <input type="checkbox" checked={section.enabled} disabled={treeView} onChange={() => setSection((s) => ({ ...s, enabled: !s.enabled }))} />
-            {t('scene.crossSection')}
-          </label>
-          <label className="slider">
-            <span className="slider__label">{t('scene.crossSectionAt')}</span>
-            <input
-              type="range"
-              min={0}
-              max={100}
-              step={2}
-              value={Math.round(section.at * 100)}
-              disabled={!section.enabled || treeView}
-              onChange={(e) => setSection((s) => ({ ...s, at: Number(e.target.value) / 100 }))}
-              aria-valuetext={t('scene.crossSectionValue', { percent: Math.round(section.at * 100) })}
-            />
-          </label>
-        </div>
+        {inGland ? (
+          <>
+            <fieldset className="layers">
+              <legend className="scene__panel-title">{t('scene.layersTitle')}</legend>
+              {GLAND_LAYERS.map((layer) => (
+                <label key={layer} className="layers__item">
+                  <input type="checkbox" checked={layers[layer]} onChange={() => toggleLayer(layer)} />
+                  <span className={`layer-swatch layer-swatch--${layer}`} aria-hidden="true" />
+                  {t(`scene.layers.${layer}`)}
+                </label>
+              ))}
+            </fieldset>
+            <fieldset className="scene__sliders">
+              <label className="slider">
+                <span className="slider__label">{t('scene.xray')}</span>
+                <input type="range" min={0} max={100} step={5} value={Math.round(xray * 100)} onChange={(e) => setXray(Number(e.target.value) / 100)} aria-valuetext={`${Math.round(xray * 100)} %`} />
+              </label>
+              <label className="layers__item">
+                <input type="checkbox" checked={section.enabled} disabled={treeView} onChange={() => setSection((s) => ({ ...s, enabled: !s.enabled }))} />
+                {t('scene.crossSection')}
+              </label>
+              <label className="slider">
+                <span className="slider__label">{t('scene.crossSectionAt')}</span>
+                <input
+                  type="range"
+                  min={0}
+                  max={100}
+                  step={2}
+                  value={Math.round(section.at * 100)}
+                  disabled={!section.enabled || treeView}
+                  onChange={(e) => setSection((s) => ({ ...s, at: Number(e.target.value) / 100 }))}
+                  aria-valuetext={t('scene.crossSectionValue', { percent: Math.round(section.at * 100) })}
+                />
+              </label>
+            </fieldset>
+          </>
+        ) : (
+          <div className="close-up-controls" role="group" aria-label={t('closeUp.controlsTitle')}>
+            <h2 className="scene__panel-title">{t('closeUp.controlsTitle')}</h2>
+            {lobuleModel && lobuleModel.alveoli[0] && (
+              <button type="button" className="button button--small" onClick={() => select(lobuleModel.alveoli[0]!.id)}>
+                {t('closeUp.openAlveolus')}
+              </button>
+            )}
+            {alveolusModel &&
+              ALVEOLUS_PARTS.map((part) => (
+                <button key={part} type="button" className="button button--small" aria-pressed={closeUp?.part === part} onClick={() => select(`${PART_PREFIX}${part}`)}>
+                  {t(`closeUp.parts.${part}`)}
+                </button>
+              ))}
+          </div>
+        )}
         <p id={instructionsId} className="scene__instructions">
+          {closeUp && (
+            <strong className="scene__close-up-hint">
+              {t(level === 'alveolus' ? 'closeUp.hint.alveolus' : 'closeUp.hint.lobule')} {t('closeUp.notToScale')}{' '}
+            </strong>
+          )}
           {t('scene.instructions')}
         </p>
       </aside>
-      {anatomy && selectedId && <InfoPanel host={host} anatomy={anatomy} structureId={selectedId} onSelect={select} onClose={() => setSelectedId(null)} />}
+      {anatomy && infoId && panelOpen && (
+        <InfoPanel
+          host={host}
+          structureId={infoId}
+          kind={describedKind(anatomy, infoId)}
+          title={displayName(anatomy, infoId, t)}
+          trail={treeTrail(anatomy, view).map((id) => ({ id, name: displayName(anatomy, id, t) }))}
+          onSelect={select}
+          onClose={() => (closeUp ? setPanelOpen(false) : perform({ ok: true, state: INITIAL_VIEW, camera: { kind: 'none' } }))}
+        />
+      )}
     </section>
   );
 }

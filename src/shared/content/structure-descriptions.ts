@@ -62,7 +62,7 @@ const ANATOMY_KIND_TABLE: Readonly<Record<StructureKind, true>> = {
 export const ANATOMY_KINDS = Object.keys(ANATOMY_KIND_TABLE) as readonly StructureKind[];
 
 /** Cells and vessels shown only in the alveolus close-up. */
-export const CLOSE_UP_KINDS = ['lactocyte', 'myoepithelial-cell', 'capillary'] as const;
+export const CLOSE_UP_KINDS = ['lactocyte', 'myoepithelial-cell', 'capillary', 'milk'] as const;
 export type CloseUpKind = (typeof CLOSE_UP_KINDS)[number];
 
 /** Everything that has a description file. */

@@ -2,7 +2,7 @@ import { useThree, type ThreeEvent } from '@react-three/fiber';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Group } from 'three';
 import type { Theme } from '../../../shared/settings';
-import { buildAlveolusDetail, disposeAlveolusDetail, type AlveolusPart } from './alveolus-detail';
+import { disposeAlveolusDetail, type AlveolusDetailModel, type AlveolusPart } from './alveolus-detail';
 import { pickAlveolusPart } from './alveolus-pick';
 import { buildAlveolusScene } from './alveolus-scene';
 import { DETAIL_PALETTES } from './detail-palette';
@@ -10,22 +10,21 @@ import { DRAG_THRESHOLD, localRay } from './detail-scene';
 
 /**
  * The cut-open alveolus close-up (see alveolus-detail.ts, drawn by alveolus-scene.ts in nine draw
- * calls). An invisible shell around it catches clicks (the only mesh three.js ray-casts), which
- * are then picked by part with our own maths in the group's frame. Builds its model from `seed`
- * and disposes geometries and materials when they change or it unmounts.
+ * calls). An invisible shell around it catches clicks (the only mesh three.js
+ * ray-casts), which are then picked by part with our own maths in the group's frame. Disposes the
+ * model's geometries and its own materials when they change or it unmounts.
  */
 export interface AlveolusDetailProps {
-  seed: number;
+  model: AlveolusDetailModel;
   theme: Theme;
   onSelect(part: AlveolusPart): void;
   /** Glows that part, if given. */
   selectedPart?: AlveolusPart | null;
 }
 
-export function AlveolusDetail({ seed, theme, onSelect, selectedPart = null }: AlveolusDetailProps) {
+export function AlveolusDetail({ model, theme, onSelect, selectedPart = null }: AlveolusDetailProps) {
   const invalidate = useThree((s) => s.invalidate);
   const group = useRef<Group>(null);
-  const model = useMemo(() => buildAlveolusDetail(seed), [seed]);
   const built = useMemo(() => buildAlveolusScene(model, DETAIL_PALETTES[theme]), [model, theme]);
 
   useEffect(() => () => disposeAlveolusDetail(model), [model]);

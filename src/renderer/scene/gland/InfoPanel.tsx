@@ -1,17 +1,17 @@
 import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GlandAnatomy } from '../../../shared/anatomy/gland-anatomy';
 import {
   parseReferences,
   parseStructureDescription,
   structureDescriptionPath,
   type ContentError,
+  type DescribedKind,
   type Reference,
   type StructureDescription,
 } from '../../../shared/content/structure-descriptions';
 import { isLanguage } from '../../../shared/languages';
 import type { Host } from '../../host/host';
-import { structureName, structurePath } from './structure-names';
+import { Breadcrumb, type TrailStep } from '../Breadcrumb';
 
 type Loaded =
   | { state: 'loading' }
@@ -33,12 +33,27 @@ function citation(reference: Reference): string {
 
 /**
  * What a selected structure is and does, from content/structures/<language>/<kind>.md, with where
- * it sits in the tree (a breadcrumb that climbs back) and its sources.
+ * it sits (a breadcrumb from the whole breast down to it, that climbs back) and its sources.
+ * `kind` is null for an id the model does not have: the panel says so.
  */
-export function InfoPanel({ host, anatomy, structureId, onSelect, onClose }: { host: Host; anatomy: GlandAnatomy; structureId: string; onSelect(id: string): void; onClose(): void }) {
+export function InfoPanel({
+  host,
+  structureId,
+  kind,
+  title,
+  trail,
+  onSelect,
+  onClose,
+}: {
+  host: Host;
+  structureId: string;
+  kind: DescribedKind | null;
+  title: string;
+  trail: readonly TrailStep[];
+  onSelect(id: string): void;
+  onClose(): void;
+}) {
   const { t, i18n } = useTranslation();
-  const node = anatomy.structures.get(structureId);
-  const kind = node?.kind;
   const language = isLanguage(i18n.language) ? i18n.language : 'en';
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
 
@@ -64,7 +79,7 @@ export function InfoPanel({ host, anatomy, structureId, onSelect, onClose }: { h
     };
   }, [host, kind, language]);
 
-  if (!node) {
+  if (!kind) {
     return (
       <aside className="scene__panel scene__panel--right info-panel" aria-label={t('info.title')}>
         <p role="alert">{t('info.unknownStructure', { id: structureId })}</p>
@@ -72,32 +87,17 @@ export function InfoPanel({ host, anatomy, structureId, onSelect, onClose }: { h
     );
   }
 
-  const path = structurePath(anatomy, structureId);
   return (
     <aside className="scene__panel scene__panel--right info-panel" aria-labelledby="info-panel-title" aria-live="polite">
       <div className="info-panel__header">
         <h2 id="info-panel-title" className="info-panel__title">
-          {structureName(node, t)}
+          {title}
         </h2>
         <button type="button" className="button button--small" onClick={onClose}>
           {t('info.close')}
         </button>
       </div>
-      <nav aria-label={t('info.whereInTree')}>
-        <ol className="breadcrumb">
-          {path.map((step, index) => (
-            <li key={step.id} className="breadcrumb__item">
-              {index < path.length - 1 ? (
-                <button type="button" className="breadcrumb__link" onClick={() => onSelect(step.id)}>
-                  {structureName(step, t)}
-                </button>
-              ) : (
-                <span aria-current="location">{structureName(step, t)}</span>
-              )}
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <Breadcrumb label={t('info.whereInTree')} trail={trail} onSelect={onSelect} />
       {loaded.state === 'loading' && <p>{t('loading')}</p>}
       {loaded.state === 'failed' && (
         <div role="alert">

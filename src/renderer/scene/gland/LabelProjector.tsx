@@ -1,5 +1,5 @@
-import { useFrame } from '@react-three/fiber';
-import type { MutableRefObject } from 'react';
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect, type MutableRefObject } from 'react';
 import { Vector3 } from 'three';
 import type { Vec3 } from '../../../shared/anatomy/gland-anatomy';
 import type { MorphUniforms } from './morph-material';
@@ -8,6 +8,8 @@ export interface LabelAnchor {
   key: string;
   anatomy: Vec3;
   tree: Vec3;
+  /** Which side of the point the text sits on (right unless said otherwise). */
+  side?: 'left' | 'right';
 }
 
 const point = new Vector3();
@@ -17,6 +19,9 @@ const point = new Vector3();
  * layouts like the geometry) and writes a CSS transform. No React render per frame.
  */
 export function LabelProjector({ anchors, elements, uniforms }: { anchors: LabelAnchor[]; elements: MutableRefObject<Record<string, HTMLElement | null>>; uniforms: MorphUniforms }) {
+  const invalidate = useThree((s) => s.invalidate);
+  // New labels start hidden (CSS) until a frame has placed them.
+  useEffect(() => invalidate(), [anchors, invalidate]);
   useFrame(({ camera, size }) => {
     const t = uniforms.uMorph.value;
     for (const anchor of anchors) {

@@ -1,18 +1,23 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { Group, Mesh, MeshStandardMaterial } from 'three';
+import { Group, Mesh, MeshStandardMaterial, type BufferGeometry } from 'three';
 import type { GlandAnatomy, Vec3 } from '../../../shared/anatomy/gland-anatomy';
 import { MIN_DUCT_RADIUS } from './drawing-scale';
 import { buildInstancedSpheres } from './instanced-spheres';
+import { buildNippleShape } from './nipple-shape';
+import { surfaceGeometry } from './surface-mesh';
 import { morphInstanceMaterial, morphMeshMaterial, type MorphUniforms } from './morph-material';
 import { offsetPoint, treeOffset } from './tree-frame';
 import { buildTubeGeometry, type TubeSpec } from './tube-geometry';
 
 /**
- * A glowing sleeve over the selected structure (a duct with its whole subtree, a lobule, the
+ * A glowing sleeve over the selected (or hovered) structure (a duct with its whole subtree, a lobule, the
  * nipple, a vessel…), built when the selection changes and disposed when it moves on. It follows
  * the morph like the gland itself.
  */
+/** How far (cm) the nipple's sleeve stands off its skin. */
+const NIPPLE_SLEEVE_GAP = 0.08;
+
 function subtreeDucts(anatomy: GlandAnatomy, id: string): string[] {
   const out: string[] = [];
   const walk = (current: string): void => {
@@ -25,13 +30,25 @@ function subtreeDucts(anatomy: GlandAnatomy, id: string): string[] {
   return out;
 }
 
-function buildHighlight(anatomy: GlandAnatomy, id: string, uniforms: MorphUniforms, color: string): Group | null {
+/** The nipple's own closed shape, puffed out a little along its normals in both layouts. */
+function nippleSleeve(anatomy: GlandAnatomy, offset: Vec3): BufferGeometry {
+  const shape = buildNippleShape(anatomy, { radial: 24, tree: { tip: offsetPoint([0, 0, 0], offset), base: offsetPoint(anatomy.treeTrunkTop ?? [0, 3, 0], offset), radiusScale: 1.1 } });
+  const mesh = shape.shell;
+  const puff = (positions: Float32Array, normals: Float32Array): void => {
+    for (let i = 0; i < positions.length; i += 1) positions[i]! += normals[i]! * NIPPLE_SLEEVE_GAP;
+  };
+  puff(mesh.positions, mesh.normals);
+  if (mesh.tree) puff(mesh.tree.positions, mesh.tree.normals);
+  return surfaceGeometry(mesh);
+}
+
+function buildHighlight(anatomy: GlandAnatomy, id: string, uniforms: MorphUniforms, color: string, opacity: number): Group | null {
   const node = anatomy.structures.get(id);
   if (!node || node.kind === 'breast') return null;
   const offset = treeOffset(anatomy);
   const material = () =>
     // Drawn over everything (no depth test) so a selected duct shows through skin and fat.
-    new MeshStandardMaterial({ color, emissive: color, emissiveIntensity: 0.7, transparent: true, opacity: 0.65, depthWrite: false, depthTest: false, roughness: 0.4 });
+    new MeshStandardMaterial({ color, emissive: color, emissiveIntensity: 0.7, transparent: true, opacity, depthWrite: false, depthTest: false, roughness: 0.4 });
   const group = new Group();
   const tubes: TubeSpec[] = [];
   for (const ductId of subtreeDucts(anatomy, id)) {
@@ -46,14 +63,7 @@ function buildHighlight(anatomy: GlandAnatomy, id: string, uniforms: MorphUnifor
       });
     }
   }
-  if (node.kind === 'nipple') {
-    tubes.push({
-      id: 'nipple',
-      points: [anatomy.nipple.tip, anatomy.nipple.base],
-      radii: [anatomy.nipple.radius * 1.15, anatomy.nipple.radius * 1.2],
-      treePoints: [offsetPoint([0, 0, 0], offset), offsetPoint(anatomy.treeTrunkTop ?? [0, 3, 0], offset)],
-    });
-  }
+  if (node.kind === 'nipple') group.add(new Mesh(nippleSleeve(anatomy, offset), morphMeshMaterial(material(), uniforms)));
   const cord = [...anatomy.arteries, ...anatomy.veins, ...anatomy.nerves, ...anatomy.ligaments, ...anatomy.ribs].find((c) => c.id === id);
   if (cord) tubes.push({ id, points: cord.points, radii: cord.points.map(() => cord.radius * 2 + 0.05) });
   if (tubes.length > 0) {
@@ -81,9 +91,10 @@ function buildHighlight(anatomy: GlandAnatomy, id: string, uniforms: MorphUnifor
   return group.children.length > 0 ? group : null;
 }
 
-export function SelectionHighlight({ anatomy, uniforms, selectedId, color }: { anatomy: GlandAnatomy; uniforms: MorphUniforms; selectedId: string | null; color: string }) {
+/** `opacity` below the default makes the lighter sleeve used for hovering. */
+export function SelectionHighlight({ anatomy, uniforms, selectedId, color, opacity = 0.65 }: { anatomy: GlandAnatomy; uniforms: MorphUniforms; selectedId: string | null; color: string; opacity?: number }) {
   const invalidate = useThree((s) => s.invalidate);
-  const highlight = useMemo(() => (selectedId ? buildHighlight(anatomy, selectedId, uniforms, color) : null), [anatomy, selectedId, uniforms, color]);
+  const highlight = useMemo(() => (selectedId ? buildHighlight(anatomy, selectedId, uniforms, color, opacity) : null), [anatomy, selectedId, uniforms, color, opacity]);
   useEffect(() => {
     invalidate();
     return () => {

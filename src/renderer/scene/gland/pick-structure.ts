@@ -25,7 +25,7 @@ export function raySphere(ray: Ray, centre: Vec3, radius: number): number | null
   return t >= 0 ? t : null;
 }
 
-/** Distance along the ray to the closest approach of a segment, if that approach is within `radius`. */
+/** Distance along the ray to where it enters a capsule of `radius` around a segment (about), or null if it misses. */
 export function raySegment(ray: Ray, a: Vec3, b: Vec3, radius: number): number | null {
   const u = ray.direction;
   const v: Vec3 = [b[0] - a[0], b[1] - a[1], b[2] - a[2]];
@@ -43,7 +43,9 @@ export function raySegment(ray: Ray, a: Vec3, b: Vec3, radius: number): number |
   const p: Vec3 = [ray.origin[0] + u[0] * s, ray.origin[1] + u[1] * s, ray.origin[2] + u[2] * s];
   const q = lerp3(a, b, t);
   const distance = Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
-  return distance <= radius ? s : null;
+  // Back from the closest approach to where the ray enters the tube, so a thick tube (the nipple)
+  // is hit before the thin ones running inside it.
+  return distance <= radius ? Math.max(0, s - Math.sqrt(radius * radius - distance * distance)) : null;
 }
 
 export interface PickOptions {

@@ -37,3 +37,15 @@ export function structurePath(anatomy: GlandAnatomy, id: string): StructureNode[
   }
   return chain;
 }
+
+/**
+ * The name of anything the view can show: a structure of the gland, an alveolus of a lobule
+ * close-up (`alveolus-3.1.2.5`), or a part of the alveolus close-up (`part:lactocyte`).
+ */
+export function displayName(anatomy: GlandAnatomy, id: string, t: TFunction): string {
+  if (id.startsWith('part:')) return t(`closeUp.parts.${id.slice('part:'.length)}`);
+  const alveolus = /^alveolus-(.+)$/.exec(id);
+  if (alveolus && !anatomy.structures.has(id)) return t('structures.kinds.alveolusNumbered', { path: alveolus[1] });
+  const node = anatomy.structures.get(id);
+  return node ? structureName(node, t) : id;
+}

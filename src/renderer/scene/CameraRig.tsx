@@ -80,6 +80,7 @@ export function CameraRig({
   initial,
   freeArea,
   layoutKey,
+  onReady,
 }: {
   commandRef: MutableRefObject<ViewCommands | null>;
   reducedMotion: boolean;
@@ -90,6 +91,8 @@ export function CameraRig({
    */
   freeArea?: () => { left: number; right: number } | null;
   layoutKey?: string;
+  /** Called once the commands can be used (the canvas mounts its contents only once it has a size). */
+  onReady?: () => void;
 }) {
   const camera = useThree((s) => s.camera);
   const element = useThree((s) => s.gl.domElement);
@@ -100,6 +103,8 @@ export function CameraRig({
   const flight = useRef<Flight | null>(null);
   const scratchTarget = useMemo(() => new Vector3(), []);
   const scale = useRef<CameraScale>(initial);
+
+  useEffect(() => onReady?.(), [onReady]);
 
   useEffect(() => {
     controls.enableDamping = !reducedMotion;

@@ -106,6 +106,8 @@ export function SceneView({ host, theme, reducedMotion, onProblems }: { host: Ho
   const [panelOpen, setPanelOpen] = useState(true);
   const [unknownId, setUnknownId] = useState<string | null>(null);
   const [hoverId, setHoverId] = useState<string | null>(null);
+  const [cameraReady, setCameraReady] = useState(false);
+  const onCameraReady = useCallback(() => setCameraReady(true), []);
   const [xray, setXray] = useState(0);
   const [section, setSection] = useState<{ enabled: boolean; at: number }>({ enabled: false, at: 0.5 });
   const instructionsId = useId();
@@ -151,7 +153,9 @@ export function SceneView({ host, theme, reducedMotion, onProblems }: { host: Ho
     (id: string, onArrive?: () => void) => {
       if (!anatomy) return;
       const focus = structureFocus(anatomy, id, uniforms.uMorph.value > 0.5, offset, FOV);
-      if (focus) commandRef.current?.focus(focus.centre, focus.distance, onArrive);
+      const commands = commandRef.current;
+      // No camera yet (the canvas is still mounting): nothing to fly, so arrive at once.
+      if (focus && commands) commands.focus(focus.centre, focus.distance, onArrive);
       else onArrive?.();
     },
     [anatomy, offset, uniforms],
@@ -195,10 +199,10 @@ export function SceneView({ host, theme, reducedMotion, onProblems }: { host: Ho
   const leftLobule = useRef<string | null>(null);
   useEffect(() => {
     const key = sceneKey(view);
-    if (key === shownScene.current || !anatomy) return;
-    shownScene.current = key;
     const commands = commandRef.current;
-    if (!commands) return;
+    // Until the camera is ready, a change of scene waits (this runs again once it is).
+    if (key === shownScene.current || !anatomy || !cameraReady || !commands) return;
+    shownScene.current = key;
     if (alveolusModel || lobuleModel) {
       const scale = alveolusModel ? closeUpScale(alveolusModel.boundingRadius * 1.2, 0.67, 1.27) : closeUpScale(lobuleModel!.boundingRadius, 0.35, 1.38);
       commands.enterScale(scale, { target: scale.target, distance: scale.home.distance * FLY_IN_FROM });
@@ -209,7 +213,7 @@ export function SceneView({ host, theme, reducedMotion, onProblems }: { host: Ho
     commands.enterScale(breastScale, { target: from?.centre ?? breastScale.target, distance: from ? 1.5 : breastScale.home.distance });
     if (view.selectedId && view.selectedId !== 'breast') focusGland(view.selectedId);
     leftLobule.current = null;
-  }, [view, anatomy, alveolusModel, lobuleModel, breastScale, offset, uniforms, focusGland]);
+  }, [view, anatomy, alveolusModel, lobuleModel, breastScale, offset, uniforms, focusGland, cameraReady]);
 
   const onViewportKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
@@ -305,7 +309,7 @@ export function SceneView({ host, theme, reducedMotion, onProblems }: { host: Ho
             <ScaleMarker level={level} />
             {anatomy && <MorphDriver uniforms={uniforms} treeView={treeView} reducedMotion={reducedMotion} />}
             {anatomy && showLabels && <LabelProjector anchors={anchors} elements={labelRefs} uniforms={uniforms} />}
-            <CameraRig commandRef={commandRef} reducedMotion={reducedMotion} initial={breastScale} freeArea={freeArea} layoutKey={`${theme}:${infoId ?? ''}:${panelOpen}`} />
+            <CameraRig commandRef={commandRef} reducedMotion={reducedMotion} initial={breastScale} freeArea={freeArea} layoutKey={`${theme}:${infoId ?? ''}:${panelOpen}`} onReady={onCameraReady} />
             <BenchProbe />
           </Canvas>
           {showLabels && (

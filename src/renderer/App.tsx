@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AboutDialog } from './components/AboutDialog';
 import { AppHeader } from './components/AppHeader';
@@ -6,11 +6,16 @@ import { NoticeList } from './components/NoticeList';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { chooseHost } from './host/choose-host';
 import type { Host } from './host/host';
-import { SceneView } from './scene/SceneView';
+import { LessonLibrary } from './lessons/LessonLibrary';
+import { LessonPlayer } from './lessons/player/LessonPlayer';
+import { readLessons } from './lessons/read-lessons';
+import { SceneView, type SceneDirection } from './scene/SceneView';
+import type { Lesson, LessonLoadResult } from '../shared/lessons/lesson-types';
+import type { Progress } from '../shared/progress';
 import { useAtlasSettings } from './use-atlas-settings';
 import { useReducedMotion } from './use-reduced-motion';
 
-type OpenDialog = 'shortcuts' | 'about' | null;
+type OpenDialog = 'shortcuts' | 'about' | 'lessons' | null;
 
 /** The atlas with the host of wherever it runs; creating the host can fail (storage disabled). */
 export function AtlasRoot() {
@@ -23,6 +28,49 @@ export function App({ host }: { host: Host }) {
   const { settings, updateSettings, notices, addNotice, dismissNotice, failure } = useAtlasSettings(host);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const reducedMotion = useReducedMotion();
+  const [lessons, setLessons] = useState<LessonLoadResult[] | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [activeLesson, setActiveLesson] = useState<Lesson | null>(null);
+  const [direction, setDirection] = useState<SceneDirection | null>(null);
+
+  const openLessons = useCallback(() => {
+    setDialog('lessons');
+    // Read afresh each time: a teacher may have edited a lesson file meanwhile.
+    readLessons(host)
+      .then(setLessons)
+      .catch((error: unknown) => setLessons([{ file: 'content/lessons', language: null, id: 'lessons', status: 'failed', lesson: null, errors: [{ file: 'content/lessons', line: 1, column: 1, message: error instanceof Error ? error.message : String(error) }] }]));
+    host
+      .readProgress()
+      .then((loaded) => setProgress(loaded.value))
+      .catch(() => setProgress(null));
+  }, [host]);
+
+  const progressRef = useRef<Progress | null>(null);
+  progressRef.current = progress;
+  const saveLessonProgress = useCallback(
+    (id: string, update: { completed: boolean; lastPositionSeconds: number }) => {
+      const base = progressRef.current ?? { schemaVersion: 1 as const, lessons: {} };
+      const before = base.lessons[id];
+      const next: Progress = {
+        ...base,
+        lessons: {
+          ...base.lessons,
+          [id]: {
+            completed: update.completed || (before?.completed ?? false),
+            lastPositionSeconds: update.lastPositionSeconds,
+            bestQuizScore: before?.bestQuizScore ?? null,
+            updatedAt: new Date().toISOString(),
+          },
+        },
+      };
+      progressRef.current = next;
+      setProgress(next);
+      host.writeProgress(next).catch((error: unknown) =>
+        addNotice({ id: 'save-progress', kind: 'save-failed', document: 'progress', reason: error instanceof Error ? error.message : String(error) }),
+      );
+    },
+    [host, addNotice],
+  );
 
   const onModelProblems = useCallback((problems: string[]) => addNotice({ id: 'model-problems', kind: 'model-problems', problems }), [addNotice]);
   const language = settings?.language;
@@ -83,13 +131,36 @@ export function App({ host }: { host: Host }) {
         onTheme={(next) => updateSettings({ theme: next })}
         onShortcuts={() => setDialog('shortcuts')}
         onAbout={() => setDialog('about')}
+        onLessons={openLessons}
       />
       <NoticeList notices={notices} onDismiss={dismissNotice} />
       <main className="app__main" id="main">
-        <SceneView host={host} theme={theme} reducedMotion={reducedMotion} onProblems={onModelProblems} />
+        <SceneView host={host} theme={theme} reducedMotion={reducedMotion} onProblems={onModelProblems} direction={direction} />
+        {activeLesson && (
+          <LessonPlayer
+            key={activeLesson.file}
+            host={host}
+            lesson={activeLesson}
+            resumeAt={progress?.lessons[activeLesson.id]?.lastPositionSeconds ?? 0}
+            onDirection={setDirection}
+            onProgress={saveLessonProgress}
+            onClose={() => setActiveLesson(null)}
+          />
+        )}
       </main>
       <ShortcutsDialog open={dialog === 'shortcuts'} onClose={() => setDialog(null)} />
       <AboutDialog open={dialog === 'about'} onClose={() => setDialog(null)} host={host} />
+      <LessonLibrary
+        open={dialog === 'lessons'}
+        results={lessons}
+        language={settings.language}
+        progress={progress}
+        onClose={() => setDialog(null)}
+        onStart={(lesson) => {
+          setDialog(null);
+          setActiveLesson(lesson);
+        }}
+      />
     </div>
   );
 }

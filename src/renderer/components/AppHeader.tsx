@@ -8,9 +8,10 @@ interface Props {
   onTheme(theme: Theme): void;
   onShortcuts(): void;
   onAbout(): void;
+  onLessons(): void;
 }
 
-export function AppHeader({ settings, onLanguage, onTheme, onShortcuts, onAbout }: Props) {
+export function AppHeader({ settings, onLanguage, onTheme, onShortcuts, onAbout, onLessons }: Props) {
   const { t } = useTranslation();
   const projector = settings.theme === 'projector';
   return (
@@ -54,6 +55,12 @@ export function AppHeader({ settings, onLanguage, onTheme, onShortcuts, onAbout 
             {projector ? '◉' : '○'}
           </span>
           {t('header.projector')}
+        </button>
+        <button type="button" className="button" onClick={onLessons}>
+          <span className="button__glyph" aria-hidden="true">
+            ▶
+          </span>
+          {t('lessons.open')}
         </button>
         <button type="button" className="button" onClick={onShortcuts} aria-keyshortcuts="?">
           <span className="button__glyph" aria-hidden="true">

@@ -26,6 +26,8 @@ export interface ViewCommands {
    * glides to the scale's home — a fly-in when `start` is far, a pull-back when it is close.
    */
   enterScale(scale: CameraScale, start: { target: readonly [number, number, number]; distance: number }): void;
+  /** Glides (or jumps) to look at `target` from a given orbit: a lesson's named shot. */
+  look(target: readonly [number, number, number], orbit: Orbit): void;
 }
 
 const FLIGHT_SECONDS = 0.9;
@@ -173,6 +175,7 @@ export function CameraRig({
       const current = readOrbit(camera, controls.target);
       start({ ...current, distance: Math.min(limits.maxDistance, Math.max(limits.minDistance, distance)) }, new Vector3(...target), onArrive);
     },
+    look: (target, orbit) => start(orbit, new Vector3(...target)),
     enterScale: (next, from) => {
       scale.current = next;
       flight.current = null;

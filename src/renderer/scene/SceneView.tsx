@@ -24,11 +24,14 @@ import { pickStructure, type Ray } from './gland/pick-structure';
 import { SelectionHighlight } from './gland/SelectionHighlight';
 import { StructureSearch } from './gland/StructureSearch';
 import { StructureTree } from './gland/StructureTree';
-import { structureFocus } from './gland/structure-focus';
+import { structureBounds, structureFocus } from './gland/structure-focus';
 import { displayName } from './gland/structure-names';
 import { treeOffset } from './gland/tree-frame';
 import { useGlandAnatomy } from './gland/use-gland-anatomy';
 import type { Orbit, OrbitLimits } from './orbit-keys';
+import type { CameraTarget } from '../../shared/lessons/camera-shots';
+import type { SceneState } from '../../shared/lessons/scene';
+import { shotView } from './camera-shots-view';
 import { PointerHover } from './PointerHover';
 import {
   alveolusSeed,
@@ -90,7 +93,28 @@ interface Label {
   anchor: LabelAnchor;
 }
 
-export function SceneView({ host, theme, reducedMotion, onProblems }: { host: Host; theme: Theme; reducedMotion: boolean; onProblems(problems: string[]): void }) {
+/**
+ * What a lesson asks the view to show (see src/shared/lessons/scene.ts). `instant` after a seek:
+ * the view jumps to the scene instead of animating into it.
+ */
+export interface SceneDirection {
+  scene: SceneState;
+  instant: boolean;
+}
+
+export function SceneView({
+  host,
+  theme,
+  reducedMotion,
+  onProblems,
+  direction = null,
+}: {
+  host: Host;
+  theme: Theme;
+  reducedMotion: boolean;
+  onProblems(problems: string[]): void;
+  direction?: SceneDirection | null;
+}) {
   const { t } = useTranslation();
   const { anatomy, problems } = useGlandAnatomy(host);
   const commandRef = useRef<ViewCommands | null>(null);
@@ -107,6 +131,9 @@ export function SceneView({ host, theme, reducedMotion, onProblems }: { host: Ho
   const [unknownId, setUnknownId] = useState<string | null>(null);
   const [hoverId, setHoverId] = useState<string | null>(null);
   const [cameraReady, setCameraReady] = useState(false);
+  // What a lesson has highlighted and named (empty outside lessons).
+  const [directedHighlights, setDirectedHighlights] = useState<readonly string[]>([]);
+  const [directedLabels, setDirectedLabels] = useState<readonly string[]>([]);
   const onCameraReady = useCallback(() => setCameraReady(true), []);
   const [xray, setXray] = useState(0);
   const [section, setSection] = useState<{ enabled: boolean; at: number }>({ enabled: false, at: 0.5 });
@@ -145,8 +172,15 @@ export function SceneView({ host, theme, reducedMotion, onProblems }: { host: Ho
     const words = treeView
       ? { nipple: t('scene.labels.trunk'), ducts: t('scene.labels.branches'), alveoli: t('scene.labels.leaves') }
       : { nipple: t('scene.labels.nipple'), ducts: t('scene.labels.ducts'), alveoli: t('scene.labels.alveoli') };
-    return labelAnchors(anatomy).map((anchor) => ({ key: anchor.key, text: words[anchor.key as keyof typeof words], anchor }));
-  }, [anatomy, lobuleModel, alveolusModel, treeView, t]);
+    const base = labelAnchors(anatomy).map((anchor) => ({ key: anchor.key, text: words[anchor.key as keyof typeof words], anchor }));
+    // Names a lesson asks to show, at the centre of what they name, in both layouts.
+    const named = directedLabels.flatMap((id): Label[] => {
+      const anatomical = structureBounds(anatomy, [id], false, offset);
+      const tree = structureBounds(anatomy, [id], true, offset);
+      return anatomical && tree ? [{ key: `named-${id}`, text: displayName(anatomy, id, t), anchor: { key: `named-${id}`, anatomy: anatomical.centre, tree: tree.centre } }] : [];
+    });
+    return [...base, ...named];
+  }, [anatomy, lobuleModel, alveolusModel, treeView, t, directedLabels, offset]);
   const anchors = useMemo(() => labels.map((l) => l.anchor), [labels]);
 
   const focusGland = useCallback(
@@ -196,6 +230,20 @@ export function SceneView({ host, theme, reducedMotion, onProblems }: { host: Ho
   // Frames the scene that has just been shown: a close-up flies in from afar; back on the gland,
   // the camera pulls back from the lobule it left towards the selected structure.
   const shownScene = useRef(sceneKey(INITIAL_VIEW));
+  const pendingCamera = useRef<CameraTarget | null>(null);
+  /** Points the camera as a lesson asks: a named shot, or a structure of the gland. */
+  const aim = useCallback(
+    (target: CameraTarget) => {
+      if (!anatomy) return;
+      if (target.kind === 'structure') {
+        if (anatomy.structures.has(target.id)) focusGland(target.id);
+        return;
+      }
+      const shot = shotView(anatomy, target.shot, offset, FOV);
+      if (shot) commandRef.current?.look(shot.target, shot.orbit);
+    },
+    [anatomy, focusGland, offset],
+  );
   const leftLobule = useRef<string | null>(null);
   useEffect(() => {
     const key = sceneKey(view);
@@ -211,9 +259,33 @@ export function SceneView({ host, theme, reducedMotion, onProblems }: { host: Ho
     }
     const from = leftLobule.current ? structureFocus(anatomy, leftLobule.current, uniforms.uMorph.value > 0.5, offset, FOV) : null;
     commands.enterScale(breastScale, { target: from?.centre ?? breastScale.target, distance: from ? 1.5 : breastScale.home.distance });
-    if (view.selectedId && view.selectedId !== 'breast') focusGland(view.selectedId);
+    const deferred = pendingCamera.current;
+    pendingCamera.current = null;
+    if (deferred) aim(deferred);
+    else if (view.selectedId && view.selectedId !== 'breast') focusGland(view.selectedId);
     leftLobule.current = null;
-  }, [view, anatomy, alveolusModel, lobuleModel, breastScale, offset, uniforms, focusGland, cameraReady]);
+  }, [view, anatomy, alveolusModel, lobuleModel, breastScale, offset, uniforms, focusGland, cameraReady, aim]);
+
+  // A lesson directs the view: layers, layout, highlights, labels, close-up and camera.
+  useEffect(() => {
+    if (!direction || !anatomy) {
+      setDirectedHighlights([]);
+      setDirectedLabels([]);
+      return;
+    }
+    const { scene } = direction;
+    setTreeView(scene.view === 'tree');
+    setLayers(Object.fromEntries(GLAND_LAYERS.map((layer) => [layer, scene.layers.includes(layer)])) as unknown as LayerVisibility);
+    setDirectedHighlights(scene.highlight);
+    setDirectedLabels(scene.labels);
+    const current = viewRef.current.closeUp;
+    const shown = current ? (current.alveolusId ?? current.lobuleId) : null;
+    if (scene.closeUp !== shown) {
+      // The camera follows once the close-up (or the gland) is on screen.
+      pendingCamera.current = scene.closeUp ? null : scene.camera;
+      perform(scene.closeUp ? navigate(anatomy, viewRef.current, scene.closeUp) : { ok: true, state: INITIAL_VIEW, camera: { kind: 'none' } });
+    } else if (!scene.closeUp) aim(scene.camera);
+  }, [direction, anatomy, perform, aim]);
 
   const onViewportKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
@@ -251,8 +323,10 @@ export function SceneView({ host, theme, reducedMotion, onProblems }: { host: Ho
     const canvas = section?.querySelector('canvas');
     if (!section || !canvas) return null;
     const bounds = canvas.getBoundingClientRect();
-    const left = section.querySelector('.scene__panel--left')?.getBoundingClientRect();
-    const right = section.querySelector('.scene__panel--right')?.getBoundingClientRect();
+    // The lesson transcript sits beside the section, in the same main area.
+    const area = section.parentElement ?? section;
+    const left = area.querySelector('.scene__panel--left')?.getBoundingClientRect();
+    const right = area.querySelector('.scene__panel--right')?.getBoundingClientRect();
     return { left: left ? left.right - bounds.left : 0, right: right ? right.left - bounds.left : bounds.width };
   }, []);
 
@@ -271,6 +345,7 @@ export function SceneView({ host, theme, reducedMotion, onProblems }: { host: Ho
   const inGland = level === 'breast';
   const glandSelection = inGland ? view.selectedId : null;
   const hoverName = anatomy && hoverId ? displayName(anatomy, hoverId, t) : '';
+  const directedPart = (directedHighlights.find((id) => id.startsWith(PART_PREFIX))?.slice(PART_PREFIX.length) ?? null) as AlveolusPart | null;
   const hoveredPart = hoverId?.startsWith(PART_PREFIX) ? (hoverId.slice(PART_PREFIX.length) as AlveolusPart) : null;
 
   return (
@@ -296,20 +371,24 @@ export function SceneView({ host, theme, reducedMotion, onProblems }: { host: Ho
               <group visible={inGland} {...(inGland ? { onClick: onGlandClick } : {})}>
                 <GlandModel anatomy={anatomy} palette={palette} layers={layers} uniforms={uniforms} xray={xray} sectionX={sectionX} />
                 <SelectionHighlight anatomy={anatomy} uniforms={uniforms} selectedId={glandSelection} color={palette.highlight} />
+                {inGland &&
+                  directedHighlights
+                    .filter((id) => id !== glandSelection && anatomy.structures.has(id))
+                    .map((id) => <SelectionHighlight key={id} anatomy={anatomy} uniforms={uniforms} selectedId={id} color={palette.highlight} />)}
                 <SelectionHighlight anatomy={anatomy} uniforms={uniforms} selectedId={inGland && hoverId !== view.selectedId ? hoverId : null} color={palette.highlight} opacity={0.3} />
               </group>
             )}
             {lobuleModel && closeUp && (
-              <LobuleDetail model={lobuleModel} theme={theme} onSelectAlveolus={select} selectedAlveolusId={hoverId} />
+              <LobuleDetail model={lobuleModel} theme={theme} onSelectAlveolus={select} selectedAlveolusId={hoverId ?? directedHighlights.find((id) => id.startsWith('alveolus-')) ?? null} />
             )}
             {alveolusModel && closeUp && (
-              <AlveolusDetail model={alveolusModel} theme={theme} onSelect={(part) => select(`${PART_PREFIX}${part}`)} selectedPart={hoveredPart ?? closeUp.part} />
+              <AlveolusDetail model={alveolusModel} theme={theme} onSelect={(part) => select(`${PART_PREFIX}${part}`)} selectedPart={hoveredPart ?? closeUp.part ?? directedPart} />
             )}
             {anatomy && <PointerHover pick={pick} onHover={onHover} />}
             <ScaleMarker level={level} />
             {anatomy && <MorphDriver uniforms={uniforms} treeView={treeView} reducedMotion={reducedMotion} />}
             {anatomy && showLabels && <LabelProjector anchors={anchors} elements={labelRefs} uniforms={uniforms} />}
-            <CameraRig commandRef={commandRef} reducedMotion={reducedMotion} initial={breastScale} freeArea={freeArea} layoutKey={`${theme}:${infoId ?? ''}:${panelOpen}`} onReady={onCameraReady} />
+            <CameraRig commandRef={commandRef} reducedMotion={reducedMotion || !!direction?.instant} initial={breastScale} freeArea={freeArea} layoutKey={`${theme}:${infoId ?? ''}:${panelOpen}:${direction ? 'lesson' : ''}`} onReady={onCameraReady} />
             <BenchProbe />
           </Canvas>
           {showLabels && (
@@ -340,7 +419,8 @@ export function SceneView({ host, theme, reducedMotion, onProblems }: { host: Ho
             </p>
           )}
         </div>
-        <div className="scene__toolbar" role="toolbar" aria-label={t('scene.toolbar')}>
+        {/* A lesson drives the layout and camera itself; its player takes this corner. */}
+        <div className="scene__toolbar" role="toolbar" aria-label={t('scene.toolbar')} hidden={!!direction}>
           <button type="button" className="button" aria-pressed={treeView} disabled={!inGland} onClick={() => setTreeView((v) => !v)}>
             <span className="button__glyph" aria-hidden="true">
               {treeView ? '◉' : '○'}
@@ -426,7 +506,7 @@ export function SceneView({ host, theme, reducedMotion, onProblems }: { host: Ho
           {t('scene.instructions')}
         </p>
       </aside>
-      {anatomy && infoId && panelOpen && (
+      {anatomy && infoId && panelOpen && !direction && (
         <InfoPanel
           host={host}
           structureId={infoId}

@@ -1,6 +1,8 @@
-/** The layers a learner can show or hide, in the order the layer panel lists them. */
-export const GLAND_LAYERS = ['skin', 'fat', 'ligaments', 'ducts', 'lobules', 'vessels', 'nerves', 'muscle'] as const;
-export type GlandLayer = (typeof GLAND_LAYERS)[number];
+import { SCENE_LAYERS, type SceneLayer } from '../../../shared/lessons/structure-ids';
+
+/** The layers a learner (or a lesson) can show or hide, in the order the layer panel lists them. */
+export const GLAND_LAYERS = SCENE_LAYERS;
+export type GlandLayer = SceneLayer;
 export type LayerVisibility = Readonly<Record<GlandLayer, boolean>>;
 
 export const DEFAULT_LAYERS: LayerVisibility = {

@@ -67,9 +67,10 @@ function collect(anatomy: GlandAnatomy, id: string, tree: boolean, offset: Vec3,
   for (const child of node.childIds) collect(anatomy, child, tree, offset, out);
 }
 
-export function structureFocus(anatomy: GlandAnatomy, id: string, tree: boolean, offset: Vec3, fieldOfViewDegrees: number): Focus | null {
+/** The centre and radius of the box around some structures (each with its subtree), in one layout. */
+export function structureBounds(anatomy: GlandAnatomy, ids: readonly string[], tree: boolean, offset: Vec3): { centre: Vec3; radius: number } | null {
   const points: Vec3[] = [];
-  collect(anatomy, id, tree, offset, points);
+  for (const id of ids) collect(anatomy, id, tree, offset, points);
   if (points.length === 0) return null;
   const min: [number, number, number] = [Infinity, Infinity, Infinity];
   const max: [number, number, number] = [-Infinity, -Infinity, -Infinity];
@@ -79,9 +80,14 @@ export function structureFocus(anatomy: GlandAnatomy, id: string, tree: boolean,
       max[k] = Math.max(max[k]!, p[k]!);
     }
   }
-  const centre: Vec3 = [(min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2];
+  return { centre: [(min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2], radius: Math.hypot(max[0] - min[0], max[1] - min[1], max[2] - min[2]) / 2 };
+}
+
+export function structureFocus(anatomy: GlandAnatomy, id: string, tree: boolean, offset: Vec3, fieldOfViewDegrees: number): Focus | null {
+  const bounds = structureBounds(anatomy, [id], tree, offset);
+  if (!bounds) return null;
   // Never closer than a few centimetres: the learner should still see where the structure sits.
-  const radius = Math.max(2.5, Math.hypot(max[0] - min[0], max[1] - min[1], max[2] - min[2]) / 2);
+  const radius = Math.max(2.5, bounds.radius);
   const distance = radius / Math.tan(((fieldOfViewDegrees / 2) * Math.PI) / 180) * 1.3;
-  return { centre, distance };
+  return { centre: bounds.centre, distance };
 }

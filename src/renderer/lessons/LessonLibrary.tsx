@@ -1,0 +1,74 @@
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../shared/languages';
+import { formatContentError } from '../../shared/lessons/load-lessons';
+import type { Lesson, LessonLoadResult } from '../../shared/lessons/lesson-types';
+import type { Progress } from '../../shared/progress';
+import { Dialog } from '../components/Dialog';
+
+/**
+ * The lessons in the learner's language, as cards: title, summary, length, level, steps and how
+ * far the learner got. A lesson that failed to load gets a card with its errors (file, line,
+ * column) so whoever maintains the content can fix it; the others still play.
+ */
+export function LessonLibrary({
+  open,
+  results,
+  language,
+  progress,
+  onClose,
+  onStart,
+}: {
+  open: boolean;
+  results: readonly LessonLoadResult[] | null;
+  language: Language;
+  progress: Progress | null;
+  onClose(): void;
+  onStart(lesson: Lesson): void;
+}) {
+  const { t } = useTranslation();
+  const mine = (results ?? [])
+    .filter((r) => r.language === language)
+    .sort((a, b) => (a.lesson?.order ?? Infinity) - (b.lesson?.order ?? Infinity) || a.id.localeCompare(b.id));
+  return (
+    <Dialog open={open} title={t('lessons.title')} closeLabel={t('lessons.close')} onClose={onClose}>
+      {results === null && <p role="status">{t('loading')}</p>}
+      {results !== null && mine.length === 0 && <p>{t('lessons.none')}</p>}
+      <ul className="lesson-cards">
+        {mine.map((result) => {
+          const { lesson } = result;
+          const saved = lesson ? progress?.lessons[lesson.id] : undefined;
+          return (
+            <li key={result.file} className={`lesson-card lesson-card--${result.status}`}>
+              <h3 className="lesson-card__title">{lesson?.title ?? result.id}</h3>
+              {lesson && (
+                <>
+                  <p className="lesson-card__summary">{lesson.summary}</p>
+                  <p className="lesson-card__facts">
+                    {t('lessons.minutes', { count: lesson.durationMinutes })} · {t(`lessons.levels.${lesson.level}`)} · {t('lessons.steps', { count: lesson.steps.length })} ·{' '}
+                    {t(`languages.${lesson.language}`)}
+                  </p>
+                  <p className="lesson-card__progress">
+                    {saved?.completed ? t('lessons.completed') : saved && saved.lastPositionSeconds > 0 ? t('lessons.inProgress') : t('lessons.notStarted')}
+                  </p>
+                  <button type="button" className="button button--primary" onClick={() => onStart(lesson)} aria-label={`${saved && !saved.completed && saved.lastPositionSeconds > 0 ? t('lessons.resume') : t('lessons.start')}: ${lesson.title}`}>
+                    {saved && !saved.completed && saved.lastPositionSeconds > 0 ? t('lessons.resume') : t('lessons.start')}
+                  </button>
+                </>
+              )}
+              {result.errors.length > 0 && (
+                <div role={result.status === 'failed' ? 'alert' : undefined} className="lesson-card__errors">
+                  <p>{result.status === 'failed' ? t('lessons.failed') : t('lessons.partial')}</p>
+                  <ul>
+                    {result.errors.map((error, i) => (
+                      <li key={i}>{formatContentError(error)}</li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </Dialog>
+  );
+}

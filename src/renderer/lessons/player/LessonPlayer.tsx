@@ -1,0 +1,253 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LessonClock } from '../../../shared/lessons/lesson-clock';
+import type { Lesson } from '../../../shared/lessons/lesson-types';
+import { buildTimeline, mapTime, readingTimings, stateAt, timeOfSentence, type LessonState, type Timeline } from '../../../shared/lessons/timeline';
+import type { LessonProgress } from '../../../shared/progress';
+import type { Host } from '../../host/host';
+import type { SceneDirection } from '../../scene/SceneView';
+import { createAudioVoice } from '../voices/audio-voice';
+import { createReadingVoice } from '../voices/reading-voice';
+import { createSpeechVoice } from '../voices/speech-voice';
+import type { NarrationVoice, VoiceKind } from '../voices/voice';
+import { loadNarration, type LessonNarration } from './load-narration';
+import { PlayerControls } from './PlayerControls';
+import { Transcript } from './Transcript';
+
+/** How often (lesson seconds) the position is saved while playing, so a crash loses little. */
+const SAVE_EVERY_SECONDS = 10;
+
+interface View {
+  time: number;
+  playing: boolean;
+  stepIndex: number;
+  captionKey: string | null;
+  caption: string | null;
+}
+
+function keyTarget(target: EventTarget | null): 'typing' | 'control' | 'free' {
+  const element = target instanceof HTMLElement ? target : null;
+  if (!element) return 'free';
+  // Where keys already mean something: text fields, lists, the 3D view (arrows turn it), the structure tree.
+  if (element.closest('input, textarea, select, [contenteditable="true"], [role="tree"], [role="application"], dialog')) return 'typing';
+  if (element.closest('button, a[href], summary')) return 'control';
+  return 'free';
+}
+
+/**
+ * Plays a lesson: one clock (lesson-clock.ts) gives the time, the timeline (timeline.ts) turns it
+ * into the scene, the sentence and the step, every animation frame; the 3D view gets the scene
+ * when it changes (`onDirection`), the captions and transcript the sentence. The voice follows the
+ * clock (here the silent reading clock; recordings and the system voice plug in the same way).
+ * The position is saved on pause, at each step, every few seconds and on leaving, and a lesson
+ * resumes where the learner stopped.
+ */
+export function LessonPlayer({
+  host,
+  lesson,
+  resumeAt,
+  onDirection,
+  onProgress,
+  onClose,
+}: {
+  host: Host;
+  lesson: Lesson;
+  /** Saved position (lesson seconds), or 0. */
+  resumeAt: number;
+  onDirection(direction: SceneDirection | null): void;
+  onProgress(id: string, progress: Omit<LessonProgress, 'bestQuizScore' | 'updatedAt'>): void;
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const readingTimeline = useMemo(() => buildTimeline(lesson, readingTimings(lesson)), [lesson]);
+  const [narration, setNarration] = useState<LessonNarration | null>(null);
+  const [voiceKind, setVoiceKind] = useState<VoiceKind>('reading');
+  const [notice, setNotice] = useState<string | null>(null);
+  // The recorded narration sets its own timeline; the system voice and the reading clock share the planned one.
+  const timeline: Timeline = useMemo(
+    () => (voiceKind === 'audio' && narration ? buildTimeline(lesson, narration.timings) : readingTimeline),
+    [voiceKind, narration, lesson, readingTimeline],
+  );
+  // Where to resume is read once: the position saved while playing must not restart the clock.
+  const [startAt] = useState(resumeAt);
+  const [clock] = useState(() => new LessonClock({ now: () => performance.now() / 1000, timeline: readingTimeline, startAt }));
+  const clockTimeline = useRef<Timeline>(readingTimeline);
+  const voice = useRef<NarrationVoice | null>(null);
+  const voicePicked = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    loadNarration(host, lesson, document.baseURI)
+      .then((loaded) => {
+        if (!live) return;
+        setNarration(loaded);
+        // Recordings are the default, unless the learner has already picked a voice.
+        if (loaded.recordings.some((r) => r !== null) && !voicePicked.current) setVoiceKind('audio');
+        if (loaded.problems.length > 0) setNotice(loaded.problems.join(' · '));
+      })
+      .catch((error: unknown) => live && setNotice(error instanceof Error ? error.message : String(error)));
+    return () => {
+      live = false;
+    };
+  }, [host, lesson]);
+
+  // Another voice may time the lesson differently: the clock moves to the same place on the new timeline.
+  useEffect(() => {
+    if (clockTimeline.current === timeline) return;
+    clock.setTimeline(timeline, mapTime(clockTimeline.current, timeline, clock.time()));
+    clockTimeline.current = timeline;
+  }, [clock, timeline]);
+
+  useEffect(() => {
+    const made =
+      voiceKind === 'audio' && narration
+        ? createAudioVoice({ clock, timeline, recordings: narration.recordings, createAudio: (url) => new Audio(url) })
+        : voiceKind === 'speech'
+          ? createSpeechVoice<SpeechSynthesisUtterance>({
+              clock,
+              timeline,
+              language: lesson.language,
+              synth: 'speechSynthesis' in window ? window.speechSynthesis : null,
+              createUtterance: (text) => new SpeechSynthesisUtterance(text),
+              setVoice: (utterance, chosen) => {
+                utterance.voice = chosen as SpeechSynthesisVoice;
+              },
+              now: () => performance.now() / 1000,
+            })
+          : createReadingVoice(clock);
+    const stopListening = made.onProblem((problem) => {
+      if (problem.fallback === 'none') return;
+      setNotice(t('player.voiceFallback', { reason: problem.message }));
+      if (problem.fallback === 'lesson') setVoiceKind('reading');
+    });
+    voice.current = made;
+    return () => {
+      stopListening();
+      made.stop();
+      if (voice.current === made) voice.current = null;
+    };
+  }, [voiceKind, narration, clock, timeline, lesson.language, t]);
+
+  const [view, setView] = useState<View>({ time: 0, playing: false, stepIndex: 0, captionKey: null, caption: null });
+  const [captions, setCaptions] = useState(true);
+  const [transcript, setTranscript] = useState(true);
+  const jumped = useRef(true);
+  const latest = useRef({ onDirection, onProgress });
+  latest.current = { onDirection, onProgress };
+
+  const save = useCallback(() => {
+    latest.current.onProgress(lesson.id, { completed: clock.ended, lastPositionSeconds: clock.ended ? 0 : clock.time() });
+  }, [clock, lesson.id]);
+
+  // The frame loop: the only place time is read.
+  useEffect(() => {
+    let state: LessonState | null = null;
+    let frame = 0;
+    let lastSaved = clock.time();
+    let lastRevision = -1;
+    const tick = (): void => {
+      voice.current?.update();
+      const time = clock.time();
+      const previous: LessonState | null = state;
+      const next = stateAt(clockTimeline.current, time);
+      state = next;
+      // The scene changes only when a step begins or a cue fires: only then is the 3D view told.
+      const sceneChanged = !previous || previous.stepIndex !== next.stepIndex || previous.firedCues.length !== next.firedCues.length;
+      if (sceneChanged || jumped.current) latest.current.onDirection({ scene: next.scene, instant: jumped.current });
+      jumped.current = false;
+      const step = lesson.steps[next.stepIndex];
+      const sentence = next.captionIndex === null ? null : (step?.sentences[next.captionIndex] ?? null);
+      setView((current) =>
+        current.time === time && current.playing === clock.playing && current.stepIndex === next.stepIndex && current.captionKey === (sentence?.key ?? null)
+          ? current
+          : { time, playing: clock.playing, stepIndex: next.stepIndex, captionKey: sentence?.key ?? null, caption: sentence?.text ?? null },
+      );
+      // Save when the learner pauses, seeks or changes step (the clock's revision), and now and then while playing.
+      if (clock.revision !== lastRevision || Math.abs(time - lastSaved) >= SAVE_EVERY_SECONDS) {
+        if (lastRevision !== -1) save();
+        lastRevision = clock.revision;
+        lastSaved = time;
+      }
+      frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => {
+      cancelAnimationFrame(frame);
+      save();
+      latest.current.onDirection(null);
+    };
+  }, [clock, lesson, save]);
+
+  const seek = useCallback(
+    (action: () => void) => {
+      jumped.current = true;
+      action();
+    },
+    [],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      const where = keyTarget(event.target);
+      if (where === 'typing') return;
+      if (event.key === ' ' && where === 'free') {
+        clock.toggle();
+      } else if (event.key === 'ArrowRight' || event.key === 'PageDown') {
+        seek(() => clock.stepForward());
+      } else if (event.key === 'ArrowLeft' || event.key === 'PageUp') {
+        seek(() => clock.stepBack());
+      } else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [clock, seek]);
+
+  return (
+    <>
+      <section className={`lesson-player${transcript ? ' lesson-player--transcript' : ''}`} aria-label={t('player.region', { title: lesson.title })}>
+        {notice && (
+          <p className="lesson-player__notice" role="status">
+            {notice}
+          </p>
+        )}
+        {captions && view.caption && (
+          <p className="lesson-player__caption" aria-live="off">
+            {view.caption}
+          </p>
+        )}
+        <PlayerControls
+          playing={view.playing}
+          time={view.time}
+          duration={timeline.duration}
+          voiceKind={voiceKind}
+          voiceKinds={narration?.recordings.some((r) => r !== null) ? ['audio', 'speech', 'reading'] : ['speech', 'reading']}
+          onVoiceKind={(kind) => {
+            voicePicked.current = true;
+            setNotice(null);
+            setVoiceKind(kind);
+          }}
+          stepStarts={timeline.stepStarts}
+          stepIndex={view.stepIndex}
+          stepCount={lesson.steps.length}
+          speed={clock.speed}
+          captions={captions}
+          transcript={transcript}
+          onPlayPause={() => clock.toggle()}
+          onPrevious={() => seek(() => clock.stepBack())}
+          onNext={() => seek(() => clock.stepForward())}
+          onReplayStep={() => seek(() => clock.replayStep())}
+          onSeek={(seconds) => seek(() => clock.seek(seconds))}
+          onSpeed={(speed) => clock.setSpeed(speed)}
+          onCaptions={setCaptions}
+          onTranscript={setTranscript}
+          onClose={onClose}
+        />
+      </section>
+      {transcript && (
+        <Transcript lesson={lesson} current={view.captionKey} sentenceStart={(step, sentence) => timeOfSentence(timeline, step, sentence)} onSeek={(seconds) => seek(() => clock.seek(seconds))} />
+      )}
+    </>
+  );
+}

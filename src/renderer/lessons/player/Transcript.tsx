@@ -1,0 +1,70 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lesson } from '../../../shared/lessons/lesson-types';
+import { formatTime } from './format-time';
+
+/**
+ * The whole narration, step by step; the sentence being spoken is marked (and kept in view), and
+ * every sentence is a button that seeks to it. Teacher notes follow each step.
+ */
+export function Transcript({
+  lesson,
+  current,
+  sentenceStart,
+  onSeek,
+}: {
+  lesson: Lesson;
+  /** `<step>.<sentence>` key of the sentence being spoken, or null between sentences. */
+  current: string | null;
+  sentenceStart(stepPosition: number, sentence: number): number;
+  onSeek(seconds: number): void;
+}) {
+  const { t } = useTranslation();
+  const currentRef = useRef<HTMLButtonElement | null>(null);
+  useEffect(() => {
+    currentRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [current]);
+  return (
+    <aside className="scene__panel scene__panel--right transcript" aria-labelledby="transcript-title">
+      <h2 id="transcript-title" className="info-panel__title">
+        {lesson.title}
+      </h2>
+      <ol className="transcript__steps">
+        {lesson.steps.map((step, position) => (
+          <li key={step.index} className="transcript__step">
+            <h3 className="transcript__step-title">
+              {t('player.stepTitle', { number: position + 1, title: step.title })}
+            </h3>
+            <p className="transcript__text">
+              {step.sentences.map((sentence, i) => {
+                const start = sentenceStart(position, i);
+                const isCurrent = sentence.key === current;
+                return (
+                  <button
+                    key={sentence.key}
+                    type="button"
+                    ref={isCurrent ? currentRef : undefined}
+                    className={`transcript__sentence${isCurrent ? ' transcript__sentence--current' : ''}`}
+                    aria-current={isCurrent ? 'true' : undefined}
+                    aria-label={`${formatTime(start)} ${sentence.text}`}
+                    onClick={() => onSeek(start)}
+                  >
+                    {sentence.text}
+                  </button>
+                );
+              })}
+            </p>
+            {step.notes.length > 0 && (
+              <details className="transcript__notes">
+                <summary>{t('player.teacherNotes')}</summary>
+                {step.notes.map((note, i) => (
+                  <p key={i}>{note.text}</p>
+                ))}
+              </details>
+            )}
+          </li>
+        ))}
+      </ol>
+    </aside>
+  );
+}

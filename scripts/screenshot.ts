@@ -37,6 +37,7 @@ try {
     { name: 'atlas-en-lobule.png', language: 'en', theme: 'standard', tree: false, select: null, closeUp: 'lobule' },
     { name: 'atlas-en-alveolus.png', language: 'en', theme: 'standard', tree: false, select: null, closeUp: 'alveolus' },
     { name: 'atlas-fr-alveolus-projector.png', language: 'fr', theme: 'projector', tree: false, select: null, closeUp: 'alveolus' },
+    { name: 'atlas-en-lesson.png', language: 'en', theme: 'standard', tree: false, select: null, lesson: true },
   ] as const;
   for (const shot of shots) {
     const settings = JSON.stringify({ schemaVersion: 1, language: shot.language, theme: shot.theme });
@@ -49,6 +50,18 @@ try {
     if (shot.select) {
       await page.getByRole('treeitem', { name: shot.select }).click();
       await page.getByRole('complementary', { name: shot.select }).getByText(/Sources/).waitFor();
+    }
+    if ('lesson' in shot) {
+      await page.getByRole('button', { name: 'Lessons' }).click();
+      await page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: /^Start/ }).first().click();
+      const player = page.getByRole('region', { name: /^Lesson: / });
+      // The silent reading clock, so the picture does not depend on audio playing here.
+      await player.getByRole('combobox', { name: 'Voice' }).selectOption('reading');
+      await player.getByRole('button', { name: 'Next step' }).click();
+      await player.getByRole('button', { name: 'Play', exact: true }).click();
+      await page.locator('.lesson-player__caption').waitFor();
+      await page.waitForTimeout(2500);
+      await player.getByRole('button', { name: 'Pause', exact: true }).click();
     }
     if ('closeUp' in shot) {
       await openFirstLobule(page);

@@ -1,6 +1,6 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, type MutableRefObject } from 'react';
-import { Spherical, Vector3, type Camera } from 'three';
+import { PerspectiveCamera, Spherical, Vector3, type Camera } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { blendOrbit, orbitAfterKey, type Orbit, type OrbitLimits } from './orbit-keys';
 
@@ -33,8 +33,6 @@ export interface ViewCommands {
 const FLIGHT_SECONDS = 0.9;
 const spherical = new Spherical();
 const offset = new Vector3();
-/** three.js's default film width (mm) on a landscape canvas, which `filmOffset` is measured in. */
-const FILM_WIDTH = 35;
 
 function readOrbit(camera: Camera, target: Vector3): Orbit {
   spherical.setFromVector3(offset.copy(camera.position).sub(target));
@@ -88,10 +86,10 @@ export function CameraRig({
   reducedMotion: boolean;
   initial: CameraScale;
   /**
-   * The horizontal span of the canvas (px) not covered by side panels; the picture is centred
-   * on it so the subject is not hidden behind a panel. Asked again when `layoutKey` changes.
+   * The part of the canvas (px) not covered by side panels (and, in a lesson, the player below);
+   * the picture is centred on it so the subject is not hidden. Asked again when `layoutKey` changes.
    */
-  freeArea?: () => { left: number; right: number } | null;
+  freeArea?: () => { left: number; right: number; top?: number; bottom?: number } | null;
   layoutKey?: string;
   /** Called once the commands can be used (the canvas mounts its contents only once it has a size). */
   onReady?: () => void;
@@ -128,11 +126,15 @@ export function CameraRig({
   }, [controls, camera, invalidate, initial]);
 
   useEffect(() => {
-    if (!('filmOffset' in camera)) return;
+    if (!(camera instanceof PerspectiveCamera)) return;
     const area = freeArea?.();
-    // Only on landscape canvases, and only when the free span is wide enough to be worth centring on.
-    const usable = area && width > height && area.right - area.left > width * 0.3;
-    camera.filmOffset = usable ? -(((area.left + area.right) / 2 - width / 2) / width) * FILM_WIDTH : 0;
+    // Centre the picture on the free area, when it is big enough to be worth centring on.
+    const dx = area && width > height && area.right - area.left > width * 0.3 ? (area.left + area.right) / 2 - width / 2 : 0;
+    const top = area?.top ?? 0;
+    const bottom = area?.bottom ?? height;
+    const dy = area && bottom - top > height * 0.4 ? (top + bottom) / 2 - height / 2 : 0;
+    if (dx === 0 && dy === 0) camera.clearViewOffset();
+    else camera.setViewOffset(width, height, -dx, -dy, width, height);
     camera.updateProjectionMatrix();
     invalidate();
   }, [camera, width, height, invalidate, freeArea, layoutKey]);

@@ -31,6 +31,8 @@ import { useGlandAnatomy } from './gland/use-gland-anatomy';
 import type { Orbit, OrbitLimits } from './orbit-keys';
 import type { CameraTarget } from '../../shared/lessons/camera-shots';
 import type { SceneState } from '../../shared/lessons/scene';
+import type { AnimationPhase } from '../../shared/lessons/timeline';
+import { PulseHighlight } from './gland/PulseHighlight';
 import { shotView } from './camera-shots-view';
 import { PointerHover } from './PointerHover';
 import {
@@ -84,6 +86,9 @@ function closeUpScale(radius: number, azimuth: number, polar: number): CameraSca
   return { home: { azimuth, polar, distance }, target: [0, 0, 0], limits: { minPolar: 0.1, maxPolar: Math.PI - 0.1, minDistance: radius * 0.7, maxDistance: distance * 2.2 } };
 }
 
+/** Room (px) kept for the lesson's captions above its controls when centring the picture. */
+const CAPTION_ALLOWANCE = 80;
+
 /** A close-up starts this many times farther than its home, so entering it reads as flying in. */
 const FLY_IN_FROM = 3.2;
 
@@ -100,6 +105,10 @@ interface Label {
 export interface SceneDirection {
   scene: SceneState;
   instant: boolean;
+  /** Structures a `{pulse}` cue of the current step names (they glow while its phase runs). */
+  pulsing: readonly string[];
+  /** The animations running now, read on every drawn frame (from the lesson clock). */
+  phases: () => readonly AnimationPhase[];
 }
 
 export function SceneView({
@@ -172,7 +181,8 @@ export function SceneView({
     const words = treeView
       ? { nipple: t('scene.labels.trunk'), ducts: t('scene.labels.branches'), alveoli: t('scene.labels.leaves') }
       : { nipple: t('scene.labels.nipple'), ducts: t('scene.labels.ducts'), alveoli: t('scene.labels.alveoli') };
-    const base = labelAnchors(anatomy).map((anchor) => ({ key: anchor.key, text: words[anchor.key as keyof typeof words], anchor }));
+    // In a lesson only the labels it asks for are shown.
+    const base = direction ? [] : labelAnchors(anatomy).map((anchor) => ({ key: anchor.key, text: words[anchor.key as keyof typeof words], anchor }));
     // Names a lesson asks to show, at the centre of what they name, in both layouts.
     const named = directedLabels.flatMap((id): Label[] => {
       const anatomical = structureBounds(anatomy, [id], false, offset);
@@ -180,7 +190,7 @@ export function SceneView({
       return anatomical && tree ? [{ key: `named-${id}`, text: displayName(anatomy, id, t), anchor: { key: `named-${id}`, anatomy: anatomical.centre, tree: tree.centre } }] : [];
     });
     return [...base, ...named];
-  }, [anatomy, lobuleModel, alveolusModel, treeView, t, directedLabels, offset]);
+  }, [anatomy, lobuleModel, alveolusModel, treeView, t, directedLabels, offset, direction]);
   const anchors = useMemo(() => labels.map((l) => l.anchor), [labels]);
 
   const focusGland = useCallback(
@@ -327,7 +337,10 @@ export function SceneView({
     const area = section.parentElement ?? section;
     const left = area.querySelector('.scene__panel--left')?.getBoundingClientRect();
     const right = area.querySelector('.scene__panel--right')?.getBoundingClientRect();
-    return { left: left ? left.right - bounds.left : 0, right: right ? right.left - bounds.left : bounds.width };
+    // A lesson's controls (and the captions above them, about five lines of text) cover the bottom.
+    const controls = area.querySelector('.player-controls')?.getBoundingClientRect();
+    const bottom = controls ? controls.top - bounds.top - CAPTION_ALLOWANCE : bounds.height;
+    return { left: left ? left.right - bounds.left : 0, right: right ? right.left - bounds.left : bounds.width, top: 0, bottom };
   }, []);
 
   const onHover = useCallback(
@@ -371,6 +384,9 @@ export function SceneView({
               <group visible={inGland} {...(inGland ? { onClick: onGlandClick } : {})}>
                 <GlandModel anatomy={anatomy} palette={palette} layers={layers} uniforms={uniforms} xray={xray} sectionX={sectionX} />
                 <SelectionHighlight anatomy={anatomy} uniforms={uniforms} selectedId={glandSelection} color={palette.highlight} />
+                {inGland && direction && direction.pulsing.length > 0 && (
+                  <PulseHighlight anatomy={anatomy} uniforms={uniforms} color={palette.highlight} ids={direction.pulsing} phases={direction.phases} />
+                )}
                 {inGland &&
                   directedHighlights
                     .filter((id) => id !== glandSelection && anatomy.structures.has(id))

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LessonClock } from '../../../shared/lessons/lesson-clock';
 import type { Lesson } from '../../../shared/lessons/lesson-types';
-import { buildTimeline, mapTime, readingTimings, stateAt, timeOfSentence, type LessonState, type Timeline } from '../../../shared/lessons/timeline';
+import { buildTimeline, mapTime, readingTimings, stateAt, timeOfSentence, type AnimationPhase, type LessonState, type Timeline } from '../../../shared/lessons/timeline';
 import type { LessonProgress } from '../../../shared/progress';
 import type { Host } from '../../host/host';
 import type { SceneDirection } from '../../scene/SceneView';
@@ -74,6 +74,8 @@ export function LessonPlayer({
   const clockTimeline = useRef<Timeline>(readingTimeline);
   const voice = useRef<NarrationVoice | null>(null);
   const voicePicked = useRef(false);
+  const phasesNow = useRef<readonly AnimationPhase[]>([]);
+  const readPhases = useCallback(() => phasesNow.current, []);
 
   useEffect(() => {
     let live = true;
@@ -153,7 +155,11 @@ export function LessonPlayer({
       state = next;
       // The scene changes only when a step begins or a cue fires: only then is the 3D view told.
       const sceneChanged = !previous || previous.stepIndex !== next.stepIndex || previous.firedCues.length !== next.firedCues.length;
-      if (sceneChanged || jumped.current) latest.current.onDirection({ scene: next.scene, instant: jumped.current });
+      phasesNow.current = next.phases;
+      if (sceneChanged || jumped.current) {
+        const pulsing = next.firedCues.flatMap((fired) => (fired.point.cue.name === 'pulse' ? fired.point.cue.args.ids : []));
+        latest.current.onDirection({ scene: next.scene, instant: jumped.current, pulsing, phases: readPhases });
+      }
       jumped.current = false;
       const step = lesson.steps[next.stepIndex];
       const sentence = next.captionIndex === null ? null : (step?.sentences[next.captionIndex] ?? null);
@@ -176,7 +182,7 @@ export function LessonPlayer({
       save();
       latest.current.onDirection(null);
     };
-  }, [clock, lesson, save]);
+  }, [clock, lesson, save, readPhases]);
 
   const seek = useCallback(
     (action: () => void) => {

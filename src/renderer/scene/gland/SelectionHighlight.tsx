@@ -42,7 +42,7 @@ function nippleSleeve(anatomy: GlandAnatomy, offset: Vec3): BufferGeometry {
   return surfaceGeometry(mesh);
 }
 
-function buildHighlight(anatomy: GlandAnatomy, id: string, uniforms: MorphUniforms, color: string, opacity: number): Group | null {
+export function buildHighlight(anatomy: GlandAnatomy, id: string, uniforms: MorphUniforms, color: string, opacity: number): Group | null {
   const node = anatomy.structures.get(id);
   if (!node || node.kind === 'breast') return null;
   const offset = treeOffset(anatomy);

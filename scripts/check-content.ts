@@ -7,8 +7,9 @@ import { ALVEOLUS_PARTS, PART_PREFIX, SCENE_LAYERS, STRUCTURE_GROUPS } from '../
 import { checkContent, lessonContext } from './lib/content-check';
 
 /**
- * `npm run content:check`: checks content/ (references, structure descriptions, lessons) and prints
- * one line per error, `file:line:column message`, then a summary. Exits 1 when there is an error.
+ * `npm run content:check`: checks content/ (references, structure descriptions, lessons and their
+ * narration) and prints one line per error, `file:line:column message`, then a summary. Exits 1
+ * when there is an error.
  *
  * `npm run content:check -- --vocabulary` lists what a lesson may use instead: cues, camera shots,
  * layers, groups and every structure id of the default gland. `--root <folder>` checks the
@@ -47,7 +48,7 @@ if (vocabulary) {
   const verdict = report.errors.length === 0 ? 'no errors' : `${report.errors.length} error${report.errors.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
   console.log(
     `content check: ${verdict}. ${report.references} references, ${report.descriptions} structure descriptions, ` +
-      `${report.lessons.length} lesson files (${failed} failed to load; ${steps} steps and ${cues} cues loaded) in ${Math.round(performance.now() - started)} ms`,
+      `${report.lessons.length} lesson files (${failed} failed to load; ${steps} steps and ${cues} cues loaded), narration of ${report.narratedSteps} steps in ${Math.round(performance.now() - started)} ms`,
   );
   process.exitCode = report.errors.length === 0 ? 0 : 1;
 }

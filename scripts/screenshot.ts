@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { defaultSettings } from '../src/shared/settings';
 import { gotoAtlas, launchChromium, openAtlas } from './lib/browser';
 import { PROJECT_ROOT } from './lib/preview-handler';
 
@@ -40,7 +41,7 @@ try {
     { name: 'atlas-en-lesson.png', language: 'en', theme: 'standard', tree: false, select: null, lesson: true },
   ] as const;
   for (const shot of shots) {
-    const settings = JSON.stringify({ schemaVersion: 1, language: shot.language, theme: shot.theme });
+    const settings = JSON.stringify({ ...defaultSettings(shot.language), theme: shot.theme });
     const { page, context } = await openAtlas(browser, { viewport: { width: 1280, height: 760 }, reducedMotion: 'reduce', storage: { 'atlas.settings': settings } });
     await gotoAtlas(page);
     if (shot.tree) {
@@ -56,7 +57,7 @@ try {
       await page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: /^Start/ }).first().click();
       const player = page.getByRole('region', { name: /^Lesson: / });
       // The silent reading clock, so the picture does not depend on audio playing here.
-      await player.getByRole('combobox', { name: 'Voice' }).selectOption('reading');
+      await player.getByRole('combobox', { name: 'Voice', exact: true }).selectOption('reading');
       await player.getByRole('button', { name: 'Next step' }).click();
       await player.getByRole('button', { name: 'Play', exact: true }).click();
       await page.locator('.lesson-player__caption').waitFor();

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { generateGland } from '../../src/shared/anatomy/generate-gland';
 import { DEFAULT_GLAND_PARAMETERS } from '../../src/shared/anatomy/gland-parameters';
 import {
@@ -14,13 +14,26 @@ import {
 import { LANGUAGES, type Language } from '../../src/shared/languages';
 import type { LessonLoadResult } from '../../src/shared/lessons/lesson-types';
 import { loadLessons, type LessonFile } from '../../src/shared/lessons/load-lessons';
+import {
+  NARRATION_AUDIO_EXTENSIONS,
+  NARRATION_MANIFEST_FILE,
+  narrationAudioPaths,
+  narrationFolder,
+  narrationStepNumber,
+  narrationTiming,
+  narrationTimingPath,
+} from '../../src/shared/lessons/narration-timing';
 import { LESSONS_DIR, type LessonContext } from '../../src/shared/lessons/parse-lesson';
 import { structureCatalog } from '../../src/shared/lessons/structure-ids';
+import { audioDuration } from './narration-duration';
+import { parseManifest } from './narration-manifest';
 
 /**
  * Everything `npm run content:check` checks, as a function of the project folder: the references,
- * the structure descriptions of every language, and every lesson against the default gland. Files
- * are read here; parsing and checking are the pure functions of src/shared, the same the app uses.
+ * the structure descriptions of every language, every lesson against the default gland, and the
+ * narration of every lesson that loads (its timing files, recordings and manifest, see
+ * `checkNarration`). Files are read here; parsing and checking are the pure functions of
+ * src/shared, the same the app uses.
  */
 
 export interface ContentReport {
@@ -29,6 +42,8 @@ export interface ContentReport {
   references: number;
   descriptions: number;
   lessons: LessonLoadResult[];
+  /** Steps with narration files (a recording or a timing file), all checked. */
+  narratedSteps: number;
 }
 
 /** Builds what lessons are checked against: the default gland and the ids of references.yaml. */
@@ -74,9 +89,89 @@ export function checkContent(root: string): ContentReport {
   }
   const lessons = loadLessons(lessonFiles, lessonContext(referenceIds));
   for (const lesson of lessons) errors.push(...lesson.errors);
+  let narratedSteps = 0;
+  for (const lesson of lessons) {
+    const narration = checkNarration(root, lesson);
+    errors.push(...narration.errors);
+    narratedSteps += narration.steps;
+  }
 
   errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
-  return { errors, references: referenceIds.length, descriptions: descriptionCount, lessons };
+  return { errors, references: referenceIds.length, descriptions: descriptionCount, lessons, narratedSteps };
+}
+
+const NARRATION_FILE = new RegExp(`^step-(\\d+)\\.(?:${NARRATION_AUDIO_EXTENSIONS.join('|')}|vtt)$`);
+
+/**
+ * The narration of a lesson that loaded, when it has a narration folder
+ * (`content/lessons/<language>/<id>/`, docs/authoring.md "Narration and timing"). Every problem is
+ * an error, because each one makes the app read a step silently or out of step with its voice:
+ *
+ * - a timing file that does not parse, or does not fit its step's sentences or its recording's
+ *   length (the same check as the player's, `narrationTiming`, with the length read from the file);
+ * - a recording with no timing file (`npm run narration:build` writes one; without it the app can
+ *   only spread the recording's length by words, or read the step silently), and a timing file
+ *   with no recording;
+ * - a recording that cannot be measured (not WAV, Ogg or MP3, or damaged), two recordings for one
+ *   step, and, for a lesson with every step loaded, files numbered beyond its last step;
+ * - a `narration.json` the build cannot read.
+ *
+ * Files that cannot be tied to a position point at their first line and column.
+ */
+export function checkNarration(root: string, result: LessonLoadResult): { errors: ContentError[]; steps: number } {
+  const lesson = result.lesson;
+  const errors: ContentError[] = [];
+  if (!lesson) return { errors, steps: 0 };
+  const folder = narrationFolder(lesson.language, lesson.id);
+  if (!existsSync(join(root, folder)) || !statSync(join(root, folder)).isDirectory()) return { errors, steps: 0 };
+  let steps = 0;
+  const error = (file: string, message: string) => errors.push({ file, line: 1, column: 1, message });
+  const exists = (file: string) => existsSync(join(root, file));
+
+  const manifest = `${folder}/${NARRATION_MANIFEST_FILE}`;
+  if (exists(manifest) && parseManifest(readFileSync(join(root, manifest), 'utf8')) === null) {
+    error(manifest, 'this is not a narration manifest the build can read (it is written by npm run narration:build and not edited by hand): run npm run narration:build, which writes it again');
+  }
+
+  for (const step of lesson.steps) {
+    const n = narrationStepNumber(step);
+    const recordings = narrationAudioPaths(lesson.language, lesson.id, step).filter(exists);
+    const audioFile = recordings[0];
+    const vttFile = narrationTimingPath(lesson.language, lesson.id, step);
+    if (audioFile || exists(vttFile)) steps += 1;
+    for (const other of recordings.slice(1)) {
+      error(other, `step ${n} has two recordings, ${basename(audioFile ?? '')} and ${basename(other)}: keep one (the app plays ${basename(audioFile ?? '')})`);
+    }
+    let seconds: number | undefined;
+    if (audioFile) {
+      try {
+        seconds = audioDuration(readFileSync(join(root, audioFile))).seconds;
+      } catch (problem) {
+        error(audioFile, `the recording of step ${n} cannot be read (${problem instanceof Error ? problem.message : String(problem)}): the app reads this step silently`);
+      }
+    }
+    if (exists(vttFile)) {
+      const timing = narrationTiming(step, readFileSync(join(root, vttFile), 'utf8'), vttFile, {
+        lessonFile: lesson.file,
+        ...(audioFile ? { audioFile } : {}),
+        ...(seconds === undefined ? {} : { audioDuration: seconds }),
+      });
+      if (!timing.ok) errors.push(...timing.errors);
+      if (!audioFile) error(vttFile, `step ${n} has no recording (step-${n}.${NARRATION_AUDIO_EXTENSIONS.join(', .')}): this timing file times nothing; add the recording or delete it`);
+    } else if (audioFile) {
+      error(audioFile, `step ${n} has a recording but no timing file (${basename(vttFile)}), so the app cannot follow it: run npm run narration:build, which writes one (see docs/narration.md)`);
+    }
+  }
+
+  if (result.status === 'ok') {
+    for (const name of readdirSync(join(root, folder)).sort()) {
+      const number = NARRATION_FILE.exec(name)?.[1];
+      if (number !== undefined && Number(number) > lesson.steps.length) {
+        error(`${folder}/${name}`, `${lesson.file} has ${lesson.steps.length} steps: this file is for a step ${number} that does not exist`);
+      }
+    }
+  }
+  return { errors, steps };
 }
 
 function markdownFiles(root: string, dir: string): string[] {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Language } from '../../src/shared/languages';
+import { NARRATION_MANIFEST_FILE } from '../../src/shared/lessons/narration-timing';
 import type { TimedSentence } from './narration-timing';
 
 /**
@@ -11,7 +12,8 @@ import type { TimedSentence } from './narration-timing';
 
 /** Bumped when the way audio or timing is made changes, so that everything is rebuilt once. */
 export const NARRATION_FORMAT = 1;
-export const MANIFEST_FILE = 'narration.json';
+/** The app reads the recordings' lengths from it too (`parseNarrationManifest`). */
+export const MANIFEST_FILE = NARRATION_MANIFEST_FILE;
 
 /** How the speech engine is asked to read, and how the step's audio is put together. */
 export interface SpeechSettings {

@@ -142,6 +142,8 @@ export function App({ host }: { host: Host }) {
             host={host}
             lesson={activeLesson}
             resumeAt={progress?.lessons[activeLesson.id]?.lastPositionSeconds ?? 0}
+            narration={settings}
+            onNarration={updateSettings}
             onDirection={setDirection}
             onProgress={saveLessonProgress}
             onClose={() => setActiveLesson(null)}

@@ -37,7 +37,7 @@ async function openWithBridge(options: { refuseSettings?: boolean } = {}) {
         request?.path === 'about/fr.md'
           ? Promise.resolve({ ok: false as const, error: { code: 'not-found' as const, message: 'No content file at "about/fr.md"' } })
           : ok({ root: request!.root, path: request!.path, text: '# About\n\nText served by the desktop bridge.' }),
-      readSettings: () => ok({ value: { schemaVersion: 1 as const, language: 'en' as const, theme: 'standard' as const }, notice: null, readOnly: false }),
+      readSettings: () => ok({ value: { schemaVersion: 2 as const, language: 'en' as const, theme: 'standard' as const, narrationVoice: 'audio' as const, systemVoice: null, narrationSpeed: 1 as const }, notice: null, readOnly: false }),
       writeSettings: (settings) => {
         calls.push(['writeSettings', settings]);
         if (refuseSettings) return Promise.resolve({ ok: false as const, error: { code: 'read-only' as const, message: 'The settings file was written by a newer version' } });
@@ -74,8 +74,8 @@ describe('the renderer inside the desktop app (injected bridge)', () => {
     await page.evaluate(() => window.__menu({ type: 'set-theme', theme: 'projector' }));
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe('projector');
     expect(await page.evaluate(() => window.__bridgeCalls)).toEqual([
-      ['writeSettings', { schemaVersion: 1, language: 'fr', theme: 'standard' }],
-      ['writeSettings', { schemaVersion: 1, language: 'fr', theme: 'projector' }],
+      ['writeSettings', { schemaVersion: 2, language: 'fr', theme: 'standard', narrationVoice: 'audio', systemVoice: null, narrationSpeed: 1 }],
+      ['writeSettings', { schemaVersion: 2, language: 'fr', theme: 'projector', narrationVoice: 'audio', systemVoice: null, narrationSpeed: 1 }],
     ]);
 
     await page.evaluate(() => window.__menu({ type: 'show-shortcuts' }));

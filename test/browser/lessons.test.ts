@@ -25,7 +25,7 @@ async function startFirstLesson(page: Page, button: RegExp = /^Start/) {
   await library.getByRole('button', { name: button }).click();
   const player = page.getByRole('region', { name: 'Lesson: The tree of milk' });
   // The silent reading clock: what tests use (recordings are tried in their own test).
-  await player.getByRole('combobox', { name: 'Voice' }).selectOption('reading');
+  await player.getByRole('combobox', { name: 'Voice', exact: true }).selectOption('reading');
   return player;
 }
 
@@ -88,6 +88,100 @@ describe('lessons', () => {
     await context.close();
   });
 
+  it('keeps the voice and speed the learner chose in the player, after a reload', async () => {
+    const { page, context, errors } = await open();
+    const player = await startFirstLesson(page); // picks Silent
+    await player.getByRole('combobox', { name: 'Speed' }).selectOption('1.5');
+    await player.getByRole('button', { name: 'Leave the lesson' }).click();
+    await expect
+      .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('atlas.settings') ?? '{}') as unknown))
+      .toMatchObject({ schemaVersion: 2, narrationVoice: 'reading', narrationSpeed: 1.5 });
+    await page.reload();
+    await page.getByRole('treeitem', { name: 'Duct 1' }).waitFor();
+    await page.getByRole('button', { name: 'Lessons' }).click();
+    await page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: /^(Start|Resume)/ }).click();
+    const again = page.getByRole('region', { name: 'Lesson: The tree of milk' });
+    const voice = again.getByRole('combobox', { name: 'Voice', exact: true });
+    const speed = again.getByRole('combobox', { name: 'Speed' });
+    // Once the lesson's recordings are known (they are offered), Silent still holds.
+    await expect.poll(() => voice.locator('option').allTextContents()).toContain('Recorded narration');
+    expect(await voice.inputValue()).toBe('reading');
+    expect(await voice.locator('option:checked').textContent()).toBe('Silent (read the captions)');
+    expect(await speed.inputValue()).toBe('1.5');
+    expect(await speed.locator('option:checked').textContent()).toMatch(/^1\.50?×$/);
+    // The clock runs at that speed: about 1.5 lesson seconds a second.
+    await again.getByRole('button', { name: 'Play', exact: true }).click();
+    const from = await seekValue(page);
+    await page.waitForTimeout(2000);
+    const ran = (await seekValue(page)) - from;
+    expect(ran).toBeGreaterThan(2.4);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('offers the installed system voices of the lesson’s language as they load, remembers the one chosen, and says when it is gone', async () => {
+    const { page, context, errors } = await open();
+    // The system's voices, given by the test when it likes (browsers fill the list in after loading).
+    await context.addInitScript(() => {
+      const all = [
+        { name: 'Kate', lang: 'en-GB', localService: true, default: false },
+        { name: 'Daniel', lang: 'en_GB', localService: true, default: true },
+        { name: 'Amélie', lang: 'fr-FR', localService: true, default: false },
+        { name: 'Online English', lang: 'en-US', localService: false, default: false },
+      ];
+      let installed: typeof all = [];
+      const synth = window.speechSynthesis;
+      synth.getVoices = () => installed as unknown as SpeechSynthesisVoice[];
+      synth.speak = () => undefined;
+      (window as unknown as { __installVoices(names: string[]): void }).__installVoices = (names) => {
+        installed = all.filter((voice) => names.includes(voice.name));
+        synth.dispatchEvent(new Event('voiceschanged'));
+      };
+    });
+    const install = (names: string[]) => page.evaluate((list) => (window as unknown as { __installVoices(names: string[]): void }).__installVoices(list), names);
+    await page.reload();
+    await page.getByRole('treeitem', { name: 'Duct 1' }).waitFor();
+
+    const player = await startFirstLesson(page);
+    await player.getByRole('combobox', { name: 'Voice', exact: true }).selectOption('speech');
+    const installedVoice = player.getByRole('combobox', { name: 'Installed voice' });
+    expect(await installedVoice.locator('option').allTextContents()).toEqual(['The language’s default voice']);
+    await install(['Kate', 'Daniel', 'Amélie', 'Online English']);
+    // Installed English voices only, the system's default first.
+    await expect.poll(() => installedVoice.locator('option').allTextContents()).toEqual(['The language’s default voice', 'Daniel (en_GB)', 'Kate (en-GB)']);
+    await installedVoice.selectOption('Kate');
+    await player.getByRole('button', { name: 'Leave the lesson' }).click();
+    await expect
+      .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('atlas.settings') ?? '{}') as unknown))
+      .toMatchObject({ narrationVoice: 'speech', systemVoice: 'Kate' });
+
+    // Next time, the system voice is back, with Kate chosen.
+    await page.reload();
+    await page.getByRole('treeitem', { name: 'Duct 1' }).waitFor();
+    await install(['Kate', 'Daniel']);
+    await page.getByRole('button', { name: 'Lessons' }).click();
+    await page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: /^(Start|Resume)/ }).click();
+    let again = page.getByRole('region', { name: 'Lesson: The tree of milk' });
+    expect(await again.getByRole('combobox', { name: 'Voice', exact: true }).inputValue()).toBe('speech');
+    await expect.poll(() => again.getByRole('combobox', { name: 'Installed voice' }).inputValue()).toBe('Kate');
+    expect(await again.getByRole('status').count()).toBe(0);
+    await again.getByRole('button', { name: 'Leave the lesson' }).click();
+
+    // On a computer without Kate, another English voice reads, and the player says so.
+    await page.reload();
+    await page.getByRole('treeitem', { name: 'Duct 1' }).waitFor();
+    await install(['Daniel', 'Amélie']);
+    await page.getByRole('button', { name: 'Lessons' }).click();
+    await page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: /^(Start|Resume)/ }).click();
+    again = page.getByRole('region', { name: 'Lesson: The tree of milk' });
+    await expect.poll(() => again.getByRole('status').textContent()).toBe('The system voice “Kate” is not installed on this computer; “Daniel” reads the lesson instead.');
+    const chooser = again.getByRole('combobox', { name: 'Installed voice' });
+    expect(await chooser.inputValue()).toBe('Kate');
+    expect(await chooser.locator('option:checked').textContent()).toBe('Kate (not installed)');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('shows a broken lesson as a card with its error while the others still play', async () => {
     const { page, context } = await open();
     // The library lists one more lesson file than the project has, and it is broken.
@@ -114,6 +208,7 @@ describe('lessons', () => {
     const { page, context } = await openAtlas(browser, {
       viewport: { width: 1280, height: 760 },
       reducedMotion: 'reduce',
+      // A settings file from version 1 of the atlas (language and theme only): migrated on loading.
       storage: { 'atlas.settings': JSON.stringify({ schemaVersion: 1, language: 'fr', theme: 'standard' }) },
     });
     await gotoAtlas(page);
@@ -130,7 +225,7 @@ describe('lessons', () => {
     await page.getByRole('button', { name: 'Lessons' }).click();
     await page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: /^Start/ }).click();
     const player = page.getByRole('region', { name: 'Lesson: The tree of milk' });
-    const voice = player.getByRole('combobox', { name: 'Voice' });
+    const voice = player.getByRole('combobox', { name: 'Voice', exact: true });
     await expect.poll(() => voice.inputValue()).toBe('audio');
     await player.getByRole('button', { name: 'Play', exact: true }).click();
     await expect.poll(() => seekValue(page), { timeout: 60_000 }).toBeGreaterThan(2);

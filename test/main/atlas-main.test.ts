@@ -91,7 +91,7 @@ describe('launchAtlas', () => {
     const fake = await launched();
     expect([...fake.ipcHandlers.keys()].sort()).toEqual(Object.values(contract).map((spec) => spec.channel).sort());
     const write = fake.ipcHandlers.get('settings:write')!;
-    const settings = { schemaVersion: 1, language: 'fr', theme: 'projector' };
+    const settings = { schemaVersion: 2, language: 'fr', theme: 'projector', narrationVoice: 'audio', systemVoice: null, narrationSpeed: 1 };
 
     expect(await write(foreignFrame, settings)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await write({ senderFrame: { url: 'app://atlas/index.html', parent: {} } }, settings)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -106,7 +106,7 @@ describe('launchAtlas', () => {
     const fake = await launched({ locale: 'en-US' });
     const templates = fake.spies.Menu.buildFromTemplate.mock.calls.map(([t]) => t as MenuItemConstructorOptions[]);
     expect(labels(templates.at(-1)!)).toContain('View');
-    await fake.ipcHandlers.get('settings:write')!(ownFrame, { schemaVersion: 1, language: 'fr', theme: 'standard' });
+    await fake.ipcHandlers.get('settings:write')!(ownFrame, { schemaVersion: 2, language: 'fr', theme: 'standard', narrationVoice: 'audio', systemVoice: null, narrationSpeed: 1 });
     const latest = fake.spies.Menu.buildFromTemplate.mock.calls.at(-1)?.[0] as MenuItemConstructorOptions[];
     expect(labels(latest)).toContain('Affichage');
     expect(fake.spies.Menu.setApplicationMenu).toHaveBeenCalledTimes(2);

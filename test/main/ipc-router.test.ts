@@ -11,7 +11,7 @@ const VALID: { [M in MethodName]: unknown } = {
   listContent: { root: 'content' },
   readContent: { root: 'models', path: 'gland.json' },
   readSettings: undefined,
-  writeSettings: { schemaVersion: 1, language: 'fr', theme: 'standard' },
+  writeSettings: { schemaVersion: 2, language: 'fr', theme: 'standard', narrationVoice: 'reading', systemVoice: null, narrationSpeed: 1.5 },
   readProgress: undefined,
   writeProgress: { schemaVersion: 1, lessons: {} },
 };
@@ -32,9 +32,16 @@ const INVALID: { [M in MethodName]: unknown[] } = {
   writeSettings: [
     undefined,
     {},
-    { schemaVersion: 1, language: 'de', theme: 'standard' },
+    { schemaVersion: 2, language: 'de', theme: 'standard', narrationVoice: 'audio', systemVoice: null, narrationSpeed: 1 },
+    { schemaVersion: 1, language: 'en', theme: 'standard' },
+    { schemaVersion: 3, language: 'en', theme: 'standard', narrationVoice: 'audio', systemVoice: null, narrationSpeed: 1 },
     { schemaVersion: 2, language: 'en', theme: 'standard' },
-    { schemaVersion: 1, language: 'en', theme: 'standard', admin: true },
+    { schemaVersion: 2, language: 'en', theme: 'standard', narrationVoice: 'audio', systemVoice: null, narrationSpeed: 1, admin: true },
+    { schemaVersion: 2, language: 'en', theme: 'standard', narrationVoice: 'robot', systemVoice: null, narrationSpeed: 1 },
+    { schemaVersion: 2, language: 'en', theme: 'standard', narrationVoice: 'speech', systemVoice: null, narrationSpeed: 2 },
+    { schemaVersion: 2, language: 'en', theme: 'standard', narrationVoice: 'speech', systemVoice: '', narrationSpeed: 1 },
+    { schemaVersion: 2, language: 'en', theme: 'standard', narrationVoice: 'speech', systemVoice: 'x'.repeat(201), narrationSpeed: 1 },
+    { schemaVersion: 2, language: 'en', theme: 'standard', narrationVoice: 'speech', systemVoice: 42, narrationSpeed: 1 },
   ],
   readProgress: [0],
   writeProgress: [

@@ -55,11 +55,26 @@ describe('createHandlers', () => {
 
   it('saves settings and tells main so it can rebuild the menu', async () => {
     const { base, handlers, onSettingsSaved } = await setUp();
-    const settings = { schemaVersion: 1 as const, language: 'fr' as const, theme: 'projector' as const };
+    const settings = { schemaVersion: 2 as const, language: 'fr' as const, theme: 'projector' as const, narrationVoice: 'speech' as const, systemVoice: 'Thomas', narrationSpeed: 1.25 as const };
     await handlers.writeSettings(settings);
     expect(onSettingsSaved).toHaveBeenCalledWith(settings);
     expect(JSON.parse(await readFile(join(base, 'settings.json'), 'utf8'))).toEqual(settings);
     expect((await handlers.readSettings(undefined)).value).toEqual(settings);
+  });
+
+  it('reads a settings file from version 1 as version 2 with the narration defaults, and saves version 2 over it', async () => {
+    const { base, handlers } = await setUp();
+    const old = '{\n  "schemaVersion": 1,\n  "language": "fr",\n  "theme": "projector"\n}\n';
+    await writeFile(join(base, 'settings.json'), old);
+    const loaded = await handlers.readSettings(undefined);
+    expect(loaded).toEqual({
+      value: { schemaVersion: 2, language: 'fr', theme: 'projector', narrationVoice: 'audio', systemVoice: null, narrationSpeed: 1 },
+      notice: null,
+      readOnly: false,
+    });
+    await handlers.writeSettings({ ...loaded.value, narrationVoice: 'reading', narrationSpeed: 0.75 });
+    expect(JSON.parse(await readFile(join(base, 'settings.json'), 'utf8'))).toMatchObject({ schemaVersion: 2, narrationVoice: 'reading', narrationSpeed: 0.75 });
+    expect(await readFile(join(base, 'settings.json.bak'), 'utf8')).toBe(old);
   });
 
   it('reports a read-only progress file (from a newer atlas) as read-only and leaves it alone', async () => {

@@ -67,6 +67,56 @@ export function narrationTimingPath(language: Language, lessonId: string, step: 
   return `${narrationFolder(language, lessonId)}/step-${narrationStepNumber(step)}.vtt`;
 }
 
+/** The manifest `npm run narration:build` writes in the narration folder (docs/narration.md). */
+export const NARRATION_MANIFEST_FILE = 'narration.json';
+
+/** e.g. `content/lessons/en/tree-of-milk/narration.json`. */
+export function narrationManifestPath(language: Language, lessonId: string): string {
+  return `${narrationFolder(language, lessonId)}/${NARRATION_MANIFEST_FILE}`;
+}
+
+/** What the manifest says of one step's recording: its file name in the folder and its length. */
+export interface ManifestRecording {
+  audio: string;
+  seconds: number;
+}
+
+/**
+ * The recordings listed in a `narration.json`, by step number (from 1): only the file name
+ * (`audio`) and length (`durationMs`) of each step are read, and entries without them are passed
+ * over. Null when the text is not a manifest at all (not JSON, or no `steps` list). The manifest
+ * belongs to the build: the app and the content check use it only for the recordings' lengths.
+ */
+export function parseNarrationManifest(text: string): Map<number, ManifestRecording> | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const steps = typeof raw === 'object' && raw !== null ? (raw as { steps?: unknown }).steps : undefined;
+  if (!Array.isArray(steps)) return null;
+  const recordings = new Map<number, ManifestRecording>();
+  for (const entry of steps as unknown[]) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const { step, audio, durationMs } = entry as { step?: unknown; audio?: unknown; durationMs?: unknown };
+    if (typeof step !== 'number' || !Number.isInteger(step) || step < 1) continue;
+    if (typeof audio !== 'string' || typeof durationMs !== 'number' || !Number.isFinite(durationMs) || durationMs <= 0) continue;
+    recordings.set(step, { audio, seconds: durationMs / 1000 });
+  }
+  return recordings;
+}
+
+/**
+ * The length of a step's recording according to the manifest: only when the manifest describes
+ * that very file (a recording dropped in since the last build has another name, or none listed).
+ */
+export function manifestAudioDuration(manifest: ReadonlyMap<number, ManifestRecording> | null, step: Pick<Step, 'index'>, audioFile: string): number | null {
+  const entry = manifest?.get(narrationStepNumber(step));
+  if (!entry) return null;
+  return audioFile.slice(audioFile.lastIndexOf('/') + 1) === entry.audio ? entry.seconds : null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // WebVTT
 

@@ -6,10 +6,13 @@ import {
   checkNarrationTiming,
   comparableWords,
   formatVttTime,
+  manifestAudioDuration,
   narrationAudioPaths,
   narrationFolder,
+  narrationManifestPath,
   narrationTiming,
   narrationTimingPath,
+  parseNarrationManifest,
   parseWebVtt,
   resolveNarration,
   spreadByWords,
@@ -256,3 +259,43 @@ describe('resolveNarration', () => {
 function step1(): Step {
   return lesson.steps[1] as Step;
 }
+
+describe('narration.json', () => {
+  const manifest = JSON.stringify({
+    format: 1,
+    lesson: 'tree-of-milk',
+    steps: [
+      { step: 1, audio: 'step-1.opus', durationMs: 40142, timing: 'speech-engine' },
+      { step: 2, audio: 'step-2.mp3', durationMs: 31913 },
+      { step: 3, audio: 'step-3.opus' },
+      { step: 0, audio: 'step-0.opus', durationMs: 1000 },
+      { step: 4, audio: 'step-4.opus', durationMs: -5 },
+      'nonsense',
+    ],
+  });
+
+  it('lives in the narration folder', () => {
+    expect(narrationManifestPath('fr', 'tree-of-milk')).toBe('content/lessons/fr/tree-of-milk/narration.json');
+  });
+
+  it('gives each step’s recording and length, passing over entries without them', () => {
+    expect(parseNarrationManifest(manifest)).toEqual(
+      new Map([
+        [1, { audio: 'step-1.opus', seconds: 40.142 }],
+        [2, { audio: 'step-2.mp3', seconds: 31.913 }],
+      ]),
+    );
+    for (const text of ['', 'not json', '[]', 'null', '{"steps":{}}']) expect(parseNarrationManifest(text), text).toBeNull();
+  });
+
+  it('gives a recording’s length only when the manifest describes that very file', () => {
+    const parsed = parseNarrationManifest(manifest);
+    const [first, second] = lesson.steps as [Step, Step];
+    expect(manifestAudioDuration(parsed, first, 'content/lessons/en/tree-of-milk/step-1.opus')).toBe(40.142);
+    // A recording dropped in since the build has another name, or the same name in another format.
+    expect(manifestAudioDuration(parsed, first, 'content/lessons/en/tree-of-milk/step-1.wav')).toBeNull();
+    expect(manifestAudioDuration(parsed, second, 'content/lessons/en/tree-of-milk/step-2.mp3')).toBe(31.913);
+    expect(manifestAudioDuration(parsed, step, 'content/lessons/en/tree-of-milk/step-3.opus')).toBeNull();
+    expect(manifestAudioDuration(null, first, 'content/lessons/en/tree-of-milk/step-1.opus')).toBeNull();
+  });
+});

@@ -4,6 +4,7 @@ import { LessonClock } from '../../../shared/lessons/lesson-clock';
 import type { Lesson } from '../../../shared/lessons/lesson-types';
 import { buildTimeline, mapTime, readingTimings, stateAt, timeOfSentence, type AnimationPhase, type LessonState, type Timeline } from '../../../shared/lessons/timeline';
 import type { LessonProgress } from '../../../shared/progress';
+import type { NarrationSettings } from '../../../shared/settings';
 import type { Host } from '../../host/host';
 import type { SceneDirection } from '../../scene/SceneView';
 import { createAudioVoice } from '../voices/audio-voice';
@@ -13,6 +14,7 @@ import type { NarrationVoice, VoiceKind } from '../voices/voice';
 import { loadNarration, type LessonNarration } from './load-narration';
 import { PlayerControls } from './PlayerControls';
 import { Transcript } from './Transcript';
+import { useSystemVoices } from './use-system-voices';
 
 /** How often (lesson seconds) the position is saved while playing, so a crash loses little. */
 const SAVE_EVERY_SECONDS = 10;
@@ -38,14 +40,21 @@ function keyTarget(target: EventTarget | null): 'typing' | 'control' | 'free' {
  * Plays a lesson: one clock (lesson-clock.ts) gives the time, the timeline (timeline.ts) turns it
  * into the scene, the sentence and the step, every animation frame; the 3D view gets the scene
  * when it changes (`onDirection`), the captions and transcript the sentence. The voice follows the
- * clock (here the silent reading clock; recordings and the system voice plug in the same way).
+ * clock: the lesson's recordings, the system's voice or the silent reading clock.
  * The position is saved on pause, at each step, every few seconds and on leaving, and a lesson
  * resumes where the learner stopped.
+ *
+ * The voice and speed start as the learner last chose them (`narration`, from the settings) and
+ * each choice made here is saved (`onNarration`). A saved `audio` voice on a lesson without
+ * recordings quietly becomes the reading clock; a voice that cannot be used falls back to it and
+ * the player says why; neither fallback is saved, so the learner's choice holds for other lessons.
  */
 export function LessonPlayer({
   host,
   lesson,
   resumeAt,
+  narration: preferences,
+  onNarration,
   onDirection,
   onProgress,
   onClose,
@@ -54,6 +63,10 @@ export function LessonPlayer({
   lesson: Lesson;
   /** Saved position (lesson seconds), or 0. */
   resumeAt: number;
+  /** The voice, system voice and speed from the settings. */
+  narration: NarrationSettings;
+  /** Saves a change the learner makes to them. */
+  onNarration(change: Partial<NarrationSettings>): void;
   onDirection(direction: SceneDirection | null): void;
   onProgress(id: string, progress: Omit<LessonProgress, 'bestQuizScore' | 'updatedAt'>): void;
   onClose(): void;
@@ -61,7 +74,11 @@ export function LessonPlayer({
   const { t } = useTranslation();
   const readingTimeline = useMemo(() => buildTimeline(lesson, readingTimings(lesson)), [lesson]);
   const [narration, setNarration] = useState<LessonNarration | null>(null);
-  const [voiceKind, setVoiceKind] = useState<VoiceKind>('reading');
+  // The saved voice is read once. Recordings wait until the lesson's files are known (reading meanwhile).
+  const [savedVoice] = useState(preferences.narrationVoice);
+  const [voiceKind, setVoiceKind] = useState<VoiceKind>(savedVoice === 'speech' ? 'speech' : 'reading');
+  const systemVoice = preferences.systemVoice;
+  const systemVoices = useSystemVoices(lesson.language);
   const [notice, setNotice] = useState<string | null>(null);
   // The recorded narration sets its own timeline; the system voice and the reading clock share the planned one.
   const timeline: Timeline = useMemo(
@@ -70,12 +87,13 @@ export function LessonPlayer({
   );
   // Where to resume is read once: the position saved while playing must not restart the clock.
   const [startAt] = useState(resumeAt);
-  const [clock] = useState(() => new LessonClock({ now: () => performance.now() / 1000, timeline: readingTimeline, startAt }));
+  const [clock] = useState(() => new LessonClock({ now: () => performance.now() / 1000, timeline: readingTimeline, startAt, speed: preferences.narrationSpeed }));
   const clockTimeline = useRef<Timeline>(readingTimeline);
   const voice = useRef<NarrationVoice | null>(null);
   const voicePicked = useRef(false);
   const phasesNow = useRef<readonly AnimationPhase[]>([]);
   const readPhases = useCallback(() => phasesNow.current, []);
+  const frames = useRef<(() => void) | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -83,15 +101,15 @@ export function LessonPlayer({
       .then((loaded) => {
         if (!live) return;
         setNarration(loaded);
-        // Recordings are the default, unless the learner has already picked a voice.
-        if (loaded.recordings.some((r) => r !== null) && !voicePicked.current) setVoiceKind('audio');
+        // Recordings when the learner prefers them (the default) and the lesson has some, unless a voice was picked meanwhile.
+        if (savedVoice === 'audio' && loaded.recordings.some((r) => r !== null) && !voicePicked.current) setVoiceKind('audio');
         if (loaded.problems.length > 0) setNotice(loaded.problems.join(' · '));
       })
       .catch((error: unknown) => live && setNotice(error instanceof Error ? error.message : String(error)));
     return () => {
       live = false;
     };
-  }, [host, lesson]);
+  }, [host, lesson, savedVoice]);
 
   // Another voice may time the lesson differently: the clock moves to the same place on the new timeline.
   useEffect(() => {
@@ -109,6 +127,7 @@ export function LessonPlayer({
               clock,
               timeline,
               language: lesson.language,
+              voiceName: systemVoice,
               synth: 'speechSynthesis' in window ? window.speechSynthesis : null,
               createUtterance: (text) => new SpeechSynthesisUtterance(text),
               setVoice: (utterance, chosen) => {
@@ -118,6 +137,10 @@ export function LessonPlayer({
             })
           : createReadingVoice(clock);
     const stopListening = made.onProblem((problem) => {
+      if (problem.code === 'speech-voice-substituted') {
+        setNotice(t('player.voiceSubstituted', { requested: problem.requestedVoice ?? '', used: problem.usedVoice ?? '' }));
+        return;
+      }
       if (problem.fallback === 'none') return;
       setNotice(t('player.voiceFallback', { reason: problem.message }));
       if (problem.fallback === 'lesson') setVoiceKind('reading');
@@ -128,7 +151,7 @@ export function LessonPlayer({
       made.stop();
       if (voice.current === made) voice.current = null;
     };
-  }, [voiceKind, narration, clock, timeline, lesson.language, t]);
+  }, [voiceKind, narration, clock, timeline, lesson.language, systemVoice, t]);
 
   const [view, setView] = useState<View>({ time: 0, playing: false, stepIndex: 0, captionKey: null, caption: null });
   const [captions, setCaptions] = useState(true);
@@ -158,8 +181,10 @@ export function LessonPlayer({
       phasesNow.current = next.phases;
       if (sceneChanged || jumped.current) {
         const pulsing = next.firedCues.flatMap((fired) => (fired.point.cue.name === 'pulse' ? fired.point.cue.args.ids : []));
-        latest.current.onDirection({ scene: next.scene, instant: jumped.current, pulsing, phases: readPhases });
+        latest.current.onDirection({ scene: next.scene, instant: jumped.current, pulsing, phases: readPhases, frames });
       }
+      // The 3D view draws on demand: while an animation of the lesson runs, ask it for frames.
+      if (next.phases.length > 0 && clock.playing) frames.current?.();
       jumped.current = false;
       const step = lesson.steps[next.stepIndex];
       const sentence = next.captionIndex === null ? null : (step?.sentences[next.captionIndex] ?? null);
@@ -233,6 +258,13 @@ export function LessonPlayer({
             voicePicked.current = true;
             setNotice(null);
             setVoiceKind(kind);
+            onNarration({ narrationVoice: kind });
+          }}
+          systemVoices={systemVoices}
+          systemVoice={systemVoice}
+          onSystemVoice={(name) => {
+            setNotice(null);
+            onNarration({ systemVoice: name });
           }}
           stepStarts={timeline.stepStarts}
           stepIndex={view.stepIndex}
@@ -245,7 +277,10 @@ export function LessonPlayer({
           onNext={() => seek(() => clock.stepForward())}
           onReplayStep={() => seek(() => clock.replayStep())}
           onSeek={(seconds) => seek(() => clock.seek(seconds))}
-          onSpeed={(speed) => clock.setSpeed(speed)}
+          onSpeed={(speed) => {
+            clock.setSpeed(speed);
+            onNarration({ narrationSpeed: speed });
+          }}
           onCaptions={setCaptions}
           onTranscript={setTranscript}
           onClose={onClose}

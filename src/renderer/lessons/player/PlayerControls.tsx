@@ -1,9 +1,10 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SPEEDS } from '../../../shared/lessons/lesson-clock';
+import type { NarrationSpeed } from '../../../shared/settings';
+import type { SpeechVoiceLike } from '../voices/speech-voice';
 import type { VoiceKind } from '../voices/voice';
 import { formatTime } from './format-time';
-
-export const SPEEDS = [0.75, 1, 1.25, 1.5] as const;
 
 export interface PlayerControlsProps {
   playing: boolean;
@@ -18,6 +19,11 @@ export interface PlayerControlsProps {
   /** The voices this lesson can use. */
   voiceKinds: readonly VoiceKind[];
   onVoiceKind(kind: VoiceKind): void;
+  /** The installed system voices for the lesson's language (shown with the system voice only). */
+  systemVoices: readonly SpeechVoiceLike[];
+  /** The system voice chosen in settings, by name; null for the language's default. */
+  systemVoice: string | null;
+  onSystemVoice(name: string | null): void;
   captions: boolean;
   transcript: boolean;
   onPlayPause(): void;
@@ -25,7 +31,7 @@ export interface PlayerControlsProps {
   onNext(): void;
   onReplayStep(): void;
   onSeek(seconds: number): void;
-  onSpeed(speed: number): void;
+  onSpeed(speed: NarrationSpeed): void;
   onCaptions(on: boolean): void;
   onTranscript(on: boolean): void;
   onClose(): void;
@@ -33,7 +39,8 @@ export interface PlayerControlsProps {
 
 /**
  * The lesson's control bar: play/pause, step back and forward, replay the step, a seek bar with a
- * mark where each step starts, speed, captions and transcript toggles, and leaving the lesson.
+ * mark where each step starts, speed, the voice (and, for the system voice, which installed one),
+ * captions and transcript toggles, and leaving the lesson.
  * Native controls throughout, so each is reachable by keyboard and named for screen readers.
  */
 export function PlayerControls(props: PlayerControlsProps) {
@@ -89,7 +96,13 @@ export function PlayerControls(props: PlayerControlsProps) {
       </span>
       <label className="player-controls__speed">
         <span>{t('player.speed')}</span>
-        <select value={speed} onChange={(event) => props.onSpeed(Number(event.target.value))}>
+        <select
+          value={speed}
+          onChange={(event) => {
+            const chosen = SPEEDS.find((s) => s === Number(event.target.value));
+            if (chosen !== undefined) props.onSpeed(chosen);
+          }}
+        >
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
               {t('player.speedValue', { speed: s.toLocaleString(undefined, { minimumFractionDigits: 2 }) })}
@@ -107,6 +120,7 @@ export function PlayerControls(props: PlayerControlsProps) {
           ))}
         </select>
       </label>
+      {props.voiceKind === 'speech' && <SystemVoiceSelect voices={props.systemVoices} chosen={props.systemVoice} onChoose={props.onSystemVoice} />}
       <button type="button" className="button" aria-pressed={props.captions} onClick={() => props.onCaptions(!props.captions)}>
         <span className="button__glyph" aria-hidden="true">
           {props.captions ? '◉' : '○'}
@@ -123,5 +137,29 @@ export function PlayerControls(props: PlayerControlsProps) {
         {t('player.close')}
       </button>
     </div>
+  );
+}
+
+/**
+ * Which installed system voice reads the lesson: the language's default, or one by name. A voice
+ * chosen earlier that is not installed here stays listed, marked as missing (the player says which
+ * voice reads instead). The list may fill in after the page loads (`voiceschanged`).
+ */
+function SystemVoiceSelect({ voices, chosen, onChoose }: { voices: readonly SpeechVoiceLike[]; chosen: string | null; onChoose(name: string | null): void }) {
+  const { t } = useTranslation();
+  const missing = chosen !== null && !voices.some((voice) => voice.name === chosen);
+  return (
+    <label className="player-controls__speed">
+      <span>{t('player.systemVoice')}</span>
+      <select value={chosen ?? ''} onChange={(event) => onChoose(event.target.value === '' ? null : event.target.value)}>
+        <option value="">{t('player.systemVoiceDefault')}</option>
+        {voices.map((voice) => (
+          <option key={`${voice.name}|${voice.lang}`} value={voice.name}>
+            {t('player.systemVoiceName', { name: voice.name, lang: voice.lang })}
+          </option>
+        ))}
+        {missing && <option value={chosen}>{voices.length > 0 ? t('player.systemVoiceMissing', { name: chosen }) : chosen}</option>}
+      </select>
+    </label>
   );
 }

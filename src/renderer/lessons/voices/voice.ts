@@ -1,3 +1,5 @@
+import { NARRATION_VOICES, type NarrationVoiceKind } from '../../../shared/settings';
+
 /**
  * A lesson's voice: what says the narration while the lesson clock runs. Three kinds, behind one
  * interface, so the player never needs to know which is active:
@@ -21,8 +23,9 @@
  * described here by the little the voices use, so the voices run in Node against fakes.
  */
 
-export const VOICE_KINDS = ['audio', 'speech', 'reading'] as const;
-export type VoiceKind = (typeof VOICE_KINDS)[number];
+/** The same three kinds the learner chooses between in settings (`narrationVoice`). */
+export const VOICE_KINDS = NARRATION_VOICES;
+export type VoiceKind = NarrationVoiceKind;
 
 /** What the clock offers a voice; `LessonClock` has all of it. */
 export interface VoiceClock {

@@ -19,15 +19,19 @@ export interface ViewCommands {
    * Glides (or jumps, with reduced motion) to look at `target` from `distance`; `onArrive` runs
    * when it gets there, unless another move has replaced this one meanwhile.
    */
-  focus(target: readonly [number, number, number], distance: number, onArrive?: () => void): void;
+  focus(target: readonly [number, number, number], distance: number, onArrive?: () => void, progress?: () => number | null): void;
   /**
    * Switches to another scale: its home is where Home and Reset view go and its limits apply.
    * The camera is put at `start` (same direction as now, that distance from its target) and
    * glides to the scale's home — a fly-in when `start` is far, a pull-back when it is close.
    */
-  enterScale(scale: CameraScale, start: { target: readonly [number, number, number]; distance: number }): void;
-  /** Glides (or jumps) to look at `target` from a given orbit: a lesson's named shot. */
-  look(target: readonly [number, number, number], orbit: Orbit): void;
+  enterScale(scale: CameraScale, start: { target: readonly [number, number, number]; distance: number }, progress?: () => number | null): void;
+  /**
+   * Glides (or jumps) to look at `target` from a given orbit: a lesson's named shot. With
+   * `progress` (0 to 1, null when done) the glide follows that instead of the view's own time: a
+   * lesson's clock, so pausing the lesson holds the camera where it is.
+   */
+  look(target: readonly [number, number, number], orbit: Orbit, progress?: () => number | null): void;
 }
 
 const FLIGHT_SECONDS = 0.9;
@@ -56,6 +60,10 @@ interface Flight {
   elapsed: number;
   seconds: number;
   onArrive?: () => void;
+  /** Where the flight is (0 to 1), from outside; null when it should finish. */
+  progress?: () => number | null;
+  /** The last `t` drawn, so a held flight stops asking for frames. */
+  lastT?: number;
 }
 
 function setLimits(controls: OrbitControls, limits: OrbitLimits): void {
@@ -144,7 +152,7 @@ export function CameraRig({
     controls.update();
   };
 
-  const start = (to: Orbit, toTarget: Vector3, onArrive?: () => void): void => {
+  const start = (to: Orbit, toTarget: Vector3, onArrive?: () => void, progress?: () => number | null): void => {
     const fromTarget = controls.target.clone();
     const from = readOrbit(camera, fromTarget);
     if (reducedMotion) {
@@ -155,7 +163,7 @@ export function CameraRig({
       return;
     }
     setLimits(controls, IN_FLIGHT);
-    flight.current = { from, to, fromTarget, toTarget, elapsed: 0, seconds: FLIGHT_SECONDS, ...(onArrive ? { onArrive } : {}) };
+    flight.current = { from, to, fromTarget, toTarget, elapsed: 0, seconds: FLIGHT_SECONDS, ...(onArrive ? { onArrive } : {}), ...(progress ? { progress } : {}) };
     invalidate();
   };
 
@@ -172,19 +180,19 @@ export function CameraRig({
       applyOrbit(next, camera, controls, controls.target.clone(), invalidate);
       return true;
     },
-    focus: (target, distance, onArrive) => {
+    focus: (target, distance, onArrive, progress) => {
       const { limits } = scale.current;
       const current = readOrbit(camera, controls.target);
-      start({ ...current, distance: Math.min(limits.maxDistance, Math.max(limits.minDistance, distance)) }, new Vector3(...target), onArrive);
+      start({ ...current, distance: Math.min(limits.maxDistance, Math.max(limits.minDistance, distance)) }, new Vector3(...target), onArrive, progress);
     },
-    look: (target, orbit) => start(orbit, new Vector3(...target)),
-    enterScale: (next, from) => {
+    look: (target, orbit, progress) => start(orbit, new Vector3(...target), undefined, progress),
+    enterScale: (next, from, progress) => {
       scale.current = next;
       flight.current = null;
       setLimits(controls, IN_FLIGHT);
       const current = readOrbit(camera, controls.target);
       applyOrbit({ ...current, distance: from.distance }, camera, controls, new Vector3(...from.target), invalidate);
-      start(next.home, new Vector3(...next.target));
+      start(next.home, new Vector3(...next.target), undefined, progress);
     },
   };
 
@@ -195,7 +203,10 @@ export function CameraRig({
       return;
     }
     active.elapsed += Math.min(delta, 0.1);
-    const t = Math.min(1, active.elapsed / active.seconds);
+    const t = active.progress ? Math.min(1, Math.max(0, active.progress() ?? 1)) : Math.min(1, active.elapsed / active.seconds);
+    // Held by the lesson's clock (paused): nothing moved, so no new frame is needed.
+    if (t === active.lastT && t < 1) return;
+    active.lastT = t;
     const k = 1 - (1 - t) ** 3;
     scratchTarget.lerpVectors(active.fromTarget, active.toTarget, k);
     applyOrbit(blendOrbit(active.from, active.to, t), camera, controls, scratchTarget, invalidate);

@@ -32,6 +32,7 @@ import type { Orbit, OrbitLimits } from './orbit-keys';
 import type { CameraTarget } from '../../shared/lessons/camera-shots';
 import type { SceneState } from '../../shared/lessons/scene';
 import type { AnimationPhase } from '../../shared/lessons/timeline';
+import { lessonCameraProgress, lessonMorph } from './gland/lesson-morph';
 import { PulseHighlight } from './gland/PulseHighlight';
 import { shotView } from './camera-shots-view';
 import { PointerHover } from './PointerHover';
@@ -109,6 +110,21 @@ export interface SceneDirection {
   pulsing: readonly string[];
   /** The animations running now, read on every drawn frame (from the lesson clock). */
   phases: () => readonly AnimationPhase[];
+  /** Filled in by the view: asks for a frame. The player calls it while an animation runs. */
+  frames: { current: (() => void) | null };
+}
+
+/** Gives the lesson player a way to ask the on-demand canvas for frames while its animations run. */
+function FrameRequests({ frames }: { frames: SceneDirection['frames'] | null }) {
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => {
+    if (!frames) return;
+    frames.current = invalidate;
+    return () => {
+      if (frames.current === invalidate) frames.current = null;
+    };
+  }, [frames, invalidate]);
+  return null;
 }
 
 export function SceneView({
@@ -241,18 +257,22 @@ export function SceneView({
   // the camera pulls back from the lobule it left towards the selected structure.
   const shownScene = useRef(sceneKey(INITIAL_VIEW));
   const pendingCamera = useRef<CameraTarget | null>(null);
+  const lessonCamera = useRef<(() => number | null) | null>(null);
   /** Points the camera as a lesson asks: a named shot, or a structure of the gland. */
   const aim = useCallback(
     (target: CameraTarget) => {
       if (!anatomy) return;
+      // The glide follows the lesson's clock: its camera phase, while one runs.
+      const progress = lessonCamera.current ?? undefined;
       if (target.kind === 'structure') {
-        if (anatomy.structures.has(target.id)) focusGland(target.id);
+        const focus = anatomy.structures.has(target.id) ? structureFocus(anatomy, target.id, uniforms.uMorph.value > 0.5, offset, FOV) : null;
+        if (focus) commandRef.current?.focus(focus.centre, focus.distance, undefined, progress);
         return;
       }
       const shot = shotView(anatomy, target.shot, offset, FOV);
-      if (shot) commandRef.current?.look(shot.target, shot.orbit);
+      if (shot) commandRef.current?.look(shot.target, shot.orbit, progress);
     },
-    [anatomy, focusGland, offset],
+    [anatomy, offset, uniforms],
   );
   const leftLobule = useRef<string | null>(null);
   useEffect(() => {
@@ -263,7 +283,7 @@ export function SceneView({
     shownScene.current = key;
     if (alveolusModel || lobuleModel) {
       const scale = alveolusModel ? closeUpScale(alveolusModel.boundingRadius * 1.2, 0.67, 1.27) : closeUpScale(lobuleModel!.boundingRadius, 0.35, 1.38);
-      commands.enterScale(scale, { target: scale.target, distance: scale.home.distance * FLY_IN_FROM });
+      commands.enterScale(scale, { target: scale.target, distance: scale.home.distance * FLY_IN_FROM }, lessonCamera.current ?? undefined);
       leftLobule.current = view.closeUp?.lobuleId ?? null;
       return;
     }
@@ -293,9 +313,18 @@ export function SceneView({
     if (scene.closeUp !== shown) {
       // The camera follows once the close-up (or the gland) is on screen.
       pendingCamera.current = scene.closeUp ? null : scene.camera;
-      perform(scene.closeUp ? navigate(anatomy, viewRef.current, scene.closeUp) : { ok: true, state: INITIAL_VIEW, camera: { kind: 'none' } });
+      const toCloseUp = scene.closeUp ? navigate(anatomy, viewRef.current, scene.closeUp) : null;
+      // In a lesson a lobule's close-up opens at once; its fly-in then follows the lesson's clock.
+      const opened: Navigation | null =
+        toCloseUp?.ok && toCloseUp.camera.kind === 'fly-into-lobule'
+          ? { ok: true, state: { selectedId: toCloseUp.camera.lobuleId, closeUp: { lobuleId: toCloseUp.camera.lobuleId, alveolusId: null, part: null } }, camera: { kind: 'enter', level: 'lobule' } }
+          : toCloseUp;
+      perform(opened ?? { ok: true, state: INITIAL_VIEW, camera: { kind: 'none' } });
     } else if (!scene.closeUp) aim(scene.camera);
   }, [direction, anatomy, perform, aim]);
+
+  lessonCamera.current = direction ? () => lessonCameraProgress(direction.phases()) : null;
+  const lessonMorphValue = useMemo(() => (direction ? () => lessonMorph(direction.phases(), direction.scene.view, reducedMotion || direction.instant) : null), [direction, reducedMotion]);
 
   const onViewportKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
@@ -402,7 +431,8 @@ export function SceneView({
             )}
             {anatomy && <PointerHover pick={pick} onHover={onHover} />}
             <ScaleMarker level={level} />
-            {anatomy && <MorphDriver uniforms={uniforms} treeView={treeView} reducedMotion={reducedMotion} />}
+            {anatomy && <MorphDriver uniforms={uniforms} treeView={treeView} reducedMotion={reducedMotion} external={lessonMorphValue} />}
+            <FrameRequests frames={direction?.frames ?? null} />
             {anatomy && showLabels && <LabelProjector anchors={anchors} elements={labelRefs} uniforms={uniforms} />}
             <CameraRig commandRef={commandRef} reducedMotion={reducedMotion || !!direction?.instant} initial={breastScale} freeArea={freeArea} layoutKey={`${theme}:${infoId ?? ''}:${panelOpen}:${direction ? 'lesson' : ''}`} onReady={onCameraReady} />
             <BenchProbe />

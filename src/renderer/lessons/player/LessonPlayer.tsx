@@ -142,7 +142,9 @@ export function LessonPlayer({
         return;
       }
       if (problem.fallback === 'none') return;
-      setNotice(t('player.voiceFallback', { reason: problem.message }));
+      // The learner reads why in their language; the English `message` (with details) goes to the console for maintainers.
+      console.warn(problem.message);
+      setNotice(t('player.voiceFallback', { reason: t(`player.problems.${problem.code}`, { file: problem.file ?? '' }) }));
       if (problem.fallback === 'lesson') setVoiceKind('reading');
     });
     voice.current = made;

@@ -5,6 +5,7 @@ import type { GlandAnatomy, Vec3 } from '../../shared/anatomy/gland-anatomy';
 import type { Theme } from '../../shared/settings';
 import type { Host } from '../host/host';
 import { BenchProbe } from '../bench/BenchProbe';
+import { ToggleButton } from '../components/ToggleButton';
 import { Breadcrumb } from './Breadcrumb';
 import { CameraRig, type CameraScale, type ViewCommands } from './CameraRig';
 import { AlveolusDetail } from './detail/AlveolusDetail';
@@ -467,18 +468,12 @@ export function SceneView({
         </div>
         {/* A lesson drives the layout and camera itself; its player takes this corner. */}
         <div className="scene__toolbar" role="toolbar" aria-label={t('scene.toolbar')} hidden={!!direction}>
-          <button type="button" className="button" aria-pressed={treeView} disabled={!inGland} onClick={() => setTreeView((v) => !v)}>
-            <span className="button__glyph" aria-hidden="true">
-              {treeView ? '◉' : '○'}
-            </span>
+          <ToggleButton pressed={treeView} disabled={!inGland} onToggle={setTreeView}>
             {t('scene.treeView')}
-          </button>
-          <button type="button" className="button" aria-pressed={showLabels} onClick={() => setShowLabels((v) => !v)}>
-            <span className="button__glyph" aria-hidden="true">
-              {showLabels ? '◉' : '○'}
-            </span>
+          </ToggleButton>
+          <ToggleButton pressed={showLabels} onToggle={setShowLabels}>
             {t('scene.showLabels')}
-          </button>
+          </ToggleButton>
           <button type="button" className="button" onClick={() => commandRef.current?.key('Home')}>
             <span className="button__glyph" aria-hidden="true">
               ⟲

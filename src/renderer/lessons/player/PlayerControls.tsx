@@ -4,6 +4,7 @@ import { SPEEDS } from '../../../shared/lessons/lesson-clock';
 import type { NarrationSpeed } from '../../../shared/settings';
 import type { SpeechVoiceLike } from '../voices/speech-voice';
 import type { VoiceKind } from '../voices/voice';
+import { ToggleButton } from '../../components/ToggleButton';
 import { formatTime } from './format-time';
 
 export interface PlayerControlsProps {
@@ -121,18 +122,12 @@ export function PlayerControls(props: PlayerControlsProps) {
         </select>
       </label>
       {props.voiceKind === 'speech' && <SystemVoiceSelect voices={props.systemVoices} chosen={props.systemVoice} onChoose={props.onSystemVoice} />}
-      <button type="button" className="button" aria-pressed={props.captions} onClick={() => props.onCaptions(!props.captions)}>
-        <span className="button__glyph" aria-hidden="true">
-          {props.captions ? '◉' : '○'}
-        </span>
+      <ToggleButton pressed={props.captions} onToggle={props.onCaptions}>
         {t('player.captions')}
-      </button>
-      <button type="button" className="button" aria-pressed={props.transcript} onClick={() => props.onTranscript(!props.transcript)}>
-        <span className="button__glyph" aria-hidden="true">
-          {props.transcript ? '◉' : '○'}
-        </span>
+      </ToggleButton>
+      <ToggleButton pressed={props.transcript} onToggle={props.onTranscript}>
         {t('player.transcript')}
-      </button>
+      </ToggleButton>
       <button type="button" className="button" onClick={props.onClose}>
         {t('player.close')}
       </button>

@@ -1,22 +1,15 @@
 import type { Vec3 } from '../../../shared/anatomy/gland-anatomy';
+import { add, addScaled, cross, distance, dot, length, lerp, scale, sub, type MutableVec3 } from '../../../shared/anatomy/vec3';
 import type { Random } from '../../../shared/random';
 
 /**
- * Small vector helpers for the close-up scenes (plain tuples, no allocation of three.js objects),
- * and the few pieces of spherical geometry both scenes need: tangent frames, great-circle arcs.
+ * Vector helpers for the close-up scenes (plain tuples, no allocation of three.js objects), and
+ * the few pieces of spherical geometry both scenes need: tangent frames, great-circle arcs.
  */
-export type MutableVec3 = [number, number, number];
+// The plain tuple helpers are the project's one set (vec3.ts); re-exported so the close-ups import one module.
+export { add, addScaled, cross, distance, dot, length, lerp, scale, sub, type MutableVec3 } from '../../../shared/anatomy/vec3';
 
-export const add = (a: Vec3, b: Vec3): MutableVec3 => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
-export const sub = (a: Vec3, b: Vec3): MutableVec3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-export const scale = (a: Vec3, s: number): MutableVec3 => [a[0] * s, a[1] * s, a[2] * s];
-export const addScaled = (a: Vec3, b: Vec3, s: number): MutableVec3 => [a[0] + b[0] * s, a[1] + b[1] * s, a[2] + b[2] * s];
-export const dot = (a: Vec3, b: Vec3): number => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-export const cross = (a: Vec3, b: Vec3): MutableVec3 => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
-export const length = (a: Vec3): number => Math.hypot(a[0], a[1], a[2]);
-export const distance = (a: Vec3, b: Vec3): number => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
-export const lerp = (a: Vec3, b: Vec3, t: number): MutableVec3 => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t];
-
+/** Unit vector, or `fallback` (up by default: the close-ups' frames are built around +y) for a zero vector. */
 export function normalize(a: Vec3, fallback: Vec3 = [0, 1, 0]): MutableVec3 {
   const l = length(a);
   return l > 1e-9 ? [a[0] / l, a[1] / l, a[2] / l] : [fallback[0], fallback[1], fallback[2]];

@@ -219,6 +219,9 @@ export function LessonPlayer({
     [],
   );
 
+  const sentenceStart = useCallback((step: number, sentence: number) => timeOfSentence(timeline, step, sentence), [timeline]);
+  const seekTo = useCallback((seconds: number) => seek(() => clock.seek(seconds)), [seek, clock]);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -289,7 +292,7 @@ export function LessonPlayer({
         />
       </section>
       {transcript && (
-        <Transcript lesson={lesson} current={view.captionKey} sentenceStart={(step, sentence) => timeOfSentence(timeline, step, sentence)} onSeek={(seconds) => seek(() => clock.seek(seconds))} />
+        <Transcript lesson={lesson} current={view.captionKey} sentenceStart={sentenceStart} onSeek={seekTo} />
       )}
     </>
   );

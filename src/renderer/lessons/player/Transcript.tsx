@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lesson } from '../../../shared/lessons/lesson-types';
 import { formatTime } from './format-time';
@@ -7,7 +7,8 @@ import { formatTime } from './format-time';
  * The whole narration, step by step; the sentence being spoken is marked (and kept in view), and
  * every sentence is a button that seeks to it. Teacher notes follow each step.
  */
-export function Transcript({
+/** Memoised: the player re-renders every frame while playing; the transcript only when the sentence changes. */
+export const Transcript = memo(function Transcript({
   lesson,
   current,
   sentenceStart,
@@ -67,4 +68,4 @@ export function Transcript({
       </ol>
     </aside>
   );
-}
+});

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { CAMERA_SHOT_NAMES, isCameraShotName, SCENE_VIEWS, type CameraTarget, type SceneView } from './camera-shots';
 import { SCENE_LAYERS, suggestion, type SceneLayer, type StructureCatalog } from './structure-ids';
+import {
+  feedArgument,
+  hormoneArgument,
+  lifeTimeArgument,
+  formatLifeTime,
+  onOffArgument,
+  placentaOption,
+  scenarioArgument,
+  stageArgument,
+  stressArgument,
+  yesNoOption,
+} from './lesson-physiology';
 
 /**
  * The cues a lesson's narration can contain, as data: for each cue name, what it does (for the
@@ -214,6 +226,90 @@ export const CUE_VOCABULARY = {
     options: {},
     args: (catalog) => z.strictObject({ positional: structureList(catalog, 0), options: NO_OPTIONS }).transform(({ positional }) => ({ ids: positional })),
   }),
+  physiology: cue({
+    summary:
+      'Switches between the gland (off) and the physiology view (on): the body map with the brain, the pituitary, the bloodstream, the placenta in pregnancy and both breasts, where hormones travel. Every other physiology cue switches it on by itself.',
+    usage: '{physiology on} or {physiology off}',
+    example: 'Step back from the gland to the whole body {physiology on} and follow the hormones.',
+    arity: { min: 1, max: 1 },
+    options: {},
+    args: () => z.strictObject({ positional: z.tuple([onOffArgument]), options: NO_OPTIONS }).transform(({ positional: [word] }) => ({ on: word === 'on' })),
+  }),
+  time: cue({
+    summary:
+      'Moves the life timeline to a landmark (before-pregnancy, conception, mid-pregnancy, birth, placenta-delivered, copious-secretion, milk-felt, delayed-threshold, day-3, day-9, one-month, six-months, weaning, involution-advanced) or to pregnancy-week-N, hour-N, day-N, week-N or month-N after birth. Any feed under way ends.',
+    usage: '{time <landmark or unit-N>}',
+    example: 'Three days after the birth {time day-3} the breasts begin to feel full.',
+    arity: { min: 1, max: 1 },
+    options: {},
+    args: () => z.strictObject({ positional: z.tuple([lifeTimeArgument]), options: NO_OPTIONS }).transform(({ positional: [when] }) => ({ when })),
+  }),
+  stage: cue({
+    summary:
+      'Shows a stage of lactation at a typical moment of it: before-pregnancy, mammogenesis, secretory-differentiation, secretory-activation, established-lactation, involution, relactation or induced-lactation (the last two also choose their scenario).',
+    usage: '{stage <stage>}',
+    example: 'From mid-pregnancy {stage secretory-differentiation} the cells learn to make milk.',
+    arity: { min: 1, max: 1 },
+    options: {},
+    args: () => z.strictObject({ positional: z.tuple([stageArgument]), options: NO_OPTIONS }).transform(({ positional: [stage] }) => ({ stage })),
+  }),
+  scenario: cue({
+    summary:
+      'Chooses whose timeline is shown: term-birth, relactation or induced-lactation; for a birth, placenta=retained leaves fragments of placenta behind, which keeps progesterone up and holds back secretory activation.',
+    usage: '{scenario <scenario> [placenta=complete|retained]}',
+    example: 'Suppose fragments of the placenta stay behind {scenario term-birth placenta=retained} after the birth.',
+    arity: { min: 1, max: 1 },
+    options: { placenta: 'complete (the default) or retained, for a birth' },
+    args: () =>
+      z
+        .strictObject({ positional: z.tuple([scenarioArgument]), options: z.strictObject({ placenta: placentaOption.optional() }) })
+        .transform(({ positional: [scenario], options }) => ({ scenario, retainedPlacenta: options.placenta ?? false })),
+  }),
+  release: cue({
+    summary:
+      'Sends a burst of one hormone along its route on the body map (estrogen, progesterone, hpl, prolactin, oxytocin, dopamine, cortisol, insulin, inhibitor), on top of its level at that time.',
+    usage: '{release <hormone>}',
+    example: 'The anterior pituitary answers {release prolactin} and the blood carries prolactin to both breasts.',
+    arity: { min: 1, max: 1 },
+    options: {},
+    args: () => z.strictObject({ positional: z.tuple([hormoneArgument]), options: NO_OPTIONS }).transform(({ positional: [hormone] }) => ({ hormone })),
+  }),
+  cry: cue({
+    summary: 'The baby cries: a conditioned release of oxytocin before any suckling. Prolactin does not rise with it.',
+    usage: '{cry}',
+    example: 'The baby starts to cry {cry} and oxytocin is released even before the latch.',
+    arity: { min: 0, max: 0 },
+    options: {},
+    args: () => z.strictObject({ positional: z.tuple([]), options: NO_OPTIONS }).transform(() => ({})),
+  }),
+  feed: cue({
+    summary:
+      'Starts a breastfeed or a pumping session (shown about fifteen times faster than life), or stops it. With cry=yes the baby cries before the latch. The feed lasts until {feed stop} or the end of its step.',
+    usage: '{feed breastfeed|pump|stop [cry=yes|no]}',
+    example: 'Now the baby latches on {feed breastfeed} and suckles.',
+    arity: { min: 1, max: 1 },
+    options: { cry: 'yes when the baby cries before the latch (no when left out)' },
+    args: () =>
+      z
+        .strictObject({ positional: z.tuple([feedArgument]), options: z.strictObject({ cry: yesNoOption.optional() }) })
+        .transform(({ positional: [word], options }) => ({ word, cry: options.cry ?? false })),
+  }),
+  'let-down': cue({
+    summary: 'Sets off one milk ejection now: oxytocin reaches both breasts, the myoepithelial cells contract, the ducts widen and milk flows to the nipple, then the ducts narrow again.',
+    usage: '{let-down}',
+    example: 'Here is an ejection {let-down}: the ducts widen and the milk moves.',
+    arity: { min: 0, max: 0 },
+    options: {},
+    args: () => z.strictObject({ positional: z.tuple([]), options: NO_OPTIONS }).transform(() => ({})),
+  }),
+  stress: cue({
+    summary: 'Sets the mother’s stress from 0 (calm) to 100 (severe). Stress reduces the oxytocin pulses of the feeds that follow; it leaves prolactin as it is.',
+    usage: '{stress <0–100>}',
+    example: 'A sudden noise startles her {stress 70} in the middle of the feed.',
+    arity: { min: 1, max: 1 },
+    options: {},
+    args: () => z.strictObject({ positional: z.tuple([stressArgument]), options: NO_OPTIONS }).transform(({ positional: [stress] }) => ({ stress })),
+  }),
 };
 
 export type CueVocabulary = typeof CUE_VOCABULARY;
@@ -256,6 +352,29 @@ export function formatCue(cue: Cue): string {
       words.push(cue.args.id);
       break;
     case 'fly-out':
+    case 'cry':
+    case 'let-down':
+      break;
+    case 'physiology':
+      words.push(cue.args.on ? 'on' : 'off');
+      break;
+    case 'time':
+      words.push(formatLifeTime(cue.args.when));
+      break;
+    case 'stage':
+      words.push(cue.args.stage);
+      break;
+    case 'scenario':
+      words.push(cue.args.scenario, `placenta=${cue.args.retainedPlacenta ? 'retained' : 'complete'}`);
+      break;
+    case 'release':
+      words.push(cue.args.hormone);
+      break;
+    case 'feed':
+      words.push(cue.args.word, `cry=${cue.args.cry ? 'yes' : 'no'}`);
+      break;
+    case 'stress':
+      words.push(String(Math.round(cue.args.stress * 100)));
       break;
   }
   return `{${words.join(' ')}}`;

@@ -4,7 +4,7 @@ import { isLanguage, LANGUAGES, type Language } from '../languages';
 import { CUE_NAMES, CUE_VOCABULARY, isCueName, type Cue, type CueTokens } from './cue-vocabulary';
 import { LESSON_LEVELS, type CuePoint, type Sentence, type SourcePosition, type Step, type TeacherNote } from './lesson-types';
 import { scanParagraph, splitSentences, type MarkerWord, type RawCue, type ScannedParagraph, type SourceLine } from './narration';
-import { applyCue, checkCue, checkScene, INITIAL_SCENE, RESERVED_SCENE_KEYS, resolveScene, sceneBlockSchema, sceneBlockShape, type SceneState } from './scene';
+import { applyCue, checkCue, checkScene, continueScene, INITIAL_SCENE, RESERVED_SCENE_KEYS, resolveScene, sceneBlockSchema, sceneBlockShape, type SceneState } from './scene';
 import { suggestion, type StructureCatalog } from './structure-ids';
 import { hasKey, locate, parseYamlBlock, schemaErrors, type YamlBlock } from './yaml-block';
 
@@ -375,19 +375,19 @@ function readStep(draft: StepDraft, previous: SceneState, lesson: ParsedLesson, 
 }
 
 function readScene(draft: StepDraft, previous: SceneState, file: string, context: LessonContext): SceneState {
-  if (!draft.scene) return previous;
+  if (!draft.scene) return continueScene(previous);
   const { fenceLine, lines } = draft.scene;
   const parsed = parseYamlBlock(lines.join('\n'), file, fenceLine + 1);
   if (!parsed.ok) {
     draft.errors.push(...parsed.errors);
-    return previous;
+    return continueScene(previous);
   }
   const block = parsed.value;
   const checked = sceneBlockSchema(context.catalog).safeParse(block.value ?? {});
   if (!checked.success) {
     const allowedKeys = Object.keys(sceneBlockShape(context.catalog));
     draft.errors.push(...schemaErrors(checked.error.issues, block, { allowedKeys, reservedKeys: RESERVED_SCENE_KEYS }));
-    return previous;
+    return continueScene(previous);
   }
   const scene = resolveScene(previous, checked.data);
   for (const problem of checkScene(scene, context.catalog)) {

@@ -1,6 +1,22 @@
 import { z } from 'zod';
 import { CAMERA_SHOTS, type CameraShotName, type CameraTarget, type SceneView } from './camera-shots';
 import { cameraArgument, closeUpArgument, layerArgument, structureArgument, viewArgument, type Cue } from './cue-vocabulary';
+import {
+  carriedOver,
+  feed,
+  letDown,
+  lifeTimeArgument,
+  release,
+  scenarioArgument,
+  setScenario,
+  setStage,
+  setStress,
+  setTime,
+  stageArgument,
+  type LessonPhysiology,
+  type LifeTimeSpec,
+} from './lesson-physiology';
+import type { ScenarioKind, StageId } from '../physiology/physiology-types';
 import { isInTreeLayout, parseAlveolusId, partOf, SCENE_LAYERS, type SceneLayer, type StructureCatalog } from './structure-ids';
 
 /**
@@ -11,7 +27,8 @@ import { isInTreeLayout, parseAlveolusId, partOf, SCENE_LAYERS, type SceneLayer,
  * it one after the other (`applyCue`), so the scene at any point of a step is a fold of its cues:
  * that is how the player seeks (`sceneAt` in load-lessons.ts).
  *
- * The physiology issue will add `stage` and `time` here; their keys are reserved in scene blocks.
+ * `physiology` is null while the gland is shown and describes the physiology view otherwise
+ * (lesson-physiology.ts).
  */
 export interface SceneState {
   camera: CameraTarget;
@@ -24,6 +41,8 @@ export interface SceneState {
   labels: readonly string[];
   /** The lobule or alveolus whose close-up is open, or null for the whole gland. */
   closeUp: string | null;
+  /** The physiology view (body map, hormones, stage, feed), or null for the gland. */
+  physiology: LessonPhysiology | null;
 }
 
 export const INITIAL_SCENE: SceneState = Object.freeze<SceneState>({
@@ -33,16 +52,14 @@ export const INITIAL_SCENE: SceneState = Object.freeze<SceneState>({
   highlight: [],
   labels: [],
   closeUp: null,
+  physiology: null,
 });
 
 // ---------------------------------------------------------------------------------------------
 // The scene block
 
 /** Keys planned for later issues: refused with a message that says so. */
-export const RESERVED_SCENE_KEYS: Readonly<Record<string, string>> = {
-  stage: 'stage is not available yet: it comes with the physiology model (lactogenesis stages)',
-  time: 'time is not available yet: it comes with the physiology model and the lesson clock',
-};
+export const RESERVED_SCENE_KEYS: Readonly<Record<string, string>> = {};
 
 const structureIds = (catalog: StructureCatalog, key: string) =>
   z
@@ -74,6 +91,13 @@ export function sceneBlockShape(catalog: StructureCatalog) {
     closeUp: z
       .preprocess((value) => (value === 'none' ? null : value), z.string({ error: 'closeUp must be a lobule or alveolus id, or none' }).pipe(closeUpArgument(catalog)).nullable())
       .optional(),
+    /** on: the physiology view; off: the gland. Setting time, stage or scenario also means on. */
+    physiology: z.enum(['on', 'off'], { error: 'physiology must be on or off' }).optional(),
+    time: z.string({ error: 'time must be a landmark or unit-N, e.g. day-3 or pregnancy-week-20' }).pipe(lifeTimeArgument).optional(),
+    stage: z.string({ error: 'stage must be a stage of lactation, e.g. secretory-activation' }).pipe(stageArgument).optional(),
+    scenario: z.string({ error: 'scenario must be term-birth, relactation or induced-lactation' }).pipe(scenarioArgument).optional(),
+    placenta: z.enum(['complete', 'retained'], { error: 'placenta must be complete or retained' }).optional(),
+    stress: z.number({ error: 'stress must be a number from 0 to 100' }).min(0, { error: 'stress must be from 0 to 100' }).max(100, { error: 'stress must be from 0 to 100' }).optional(),
   };
 }
 
@@ -84,6 +108,12 @@ export type SceneBlock = {
   highlight?: string[] | undefined;
   labels?: string[] | undefined;
   closeUp?: string | null | undefined;
+  physiology?: 'on' | 'off' | undefined;
+  time?: LifeTimeSpec | undefined;
+  stage?: StageId | undefined;
+  scenario?: ScenarioKind | undefined;
+  placenta?: 'complete' | 'retained' | undefined;
+  stress?: number | undefined;
 };
 
 export function sceneBlockSchema(catalog: StructureCatalog): z.ZodType<SceneBlock> {
@@ -92,9 +122,16 @@ export function sceneBlockSchema(catalog: StructureCatalog): z.ZodType<SceneBloc
   });
 }
 
+/** Where a step without a scene block starts: where the last one ended, but between feeds. */
+export function continueScene(previous: SceneState): SceneState {
+  const physiology = carriedOver(previous.physiology);
+  return physiology === previous.physiology ? previous : { ...previous, physiology };
+}
+
 /** The scene a step starts in: `previous` (where the last step ended) with the block's keys applied. */
 export function resolveScene(previous: SceneState, block: SceneBlock): SceneState {
-  let scene: SceneState = { ...previous };
+  let scene: SceneState = { ...continueScene(previous) };
+  scene.physiology = resolvePhysiology(scene.physiology, block);
   if (block.view !== undefined) scene = withView(scene, block.view);
   if (block.layers !== undefined) scene.layers = orderedLayers(block.layers);
   if (block.closeUp !== undefined && block.closeUp !== scene.closeUp) {
@@ -106,12 +143,47 @@ export function resolveScene(previous: SceneState, block: SceneBlock): SceneStat
   return scene;
 }
 
+function resolvePhysiology(current: LessonPhysiology | null, block: SceneBlock): LessonPhysiology | null {
+  if (block.physiology === 'off') return null;
+  const touched = block.physiology === 'on' || block.stage !== undefined || block.time !== undefined || block.scenario !== undefined || block.placenta !== undefined || block.stress !== undefined;
+  if (!touched) return current;
+  let physiology = current ?? setStress(null, 0);
+  if (block.stage !== undefined) physiology = setStage(physiology, block.stage);
+  if (block.scenario !== undefined || block.placenta !== undefined) {
+    physiology = setScenario(physiology, block.scenario ?? physiology.scenario, (block.placenta ?? (physiology.retainedPlacenta ? 'retained' : 'complete')) === 'retained');
+  }
+  if (block.time !== undefined) physiology = setTime(physiology, block.time);
+  if (block.stress !== undefined) physiology = setStress(physiology, block.stress / 100);
+  return physiology;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Cues
 
-/** The scene after one cue. Never fails: `checkCue` says beforehand whether the cue makes sense there. */
-export function applyCue(scene: SceneState, cue: Cue): SceneState {
+/**
+ * The scene after one cue. Never fails: `checkCue` says beforehand whether the cue makes sense there.
+ * `at` is when the cue fires, in seconds from the start of its step (the physiology's events need it).
+ */
+export function applyCue(scene: SceneState, cue: Cue, at = 0): SceneState {
   switch (cue.name) {
+    case 'physiology':
+      return { ...scene, physiology: cue.args.on ? (scene.physiology ?? setStress(null, 0)) : null };
+    case 'time':
+      return { ...scene, physiology: setTime(scene.physiology, cue.args.when) };
+    case 'stage':
+      return { ...scene, physiology: setStage(scene.physiology, cue.args.stage) };
+    case 'scenario':
+      return { ...scene, physiology: setScenario(scene.physiology, cue.args.scenario, cue.args.retainedPlacenta) };
+    case 'release':
+      return { ...scene, physiology: release(scene.physiology, cue.args.hormone, at) };
+    case 'cry':
+      return { ...scene, physiology: release(scene.physiology, 'oxytocin', at, true) };
+    case 'feed':
+      return { ...scene, physiology: feed(scene.physiology, cue.args.word, cue.args.cry, at) };
+    case 'let-down':
+      return { ...scene, physiology: letDown(scene.physiology, at) };
+    case 'stress':
+      return { ...scene, physiology: setStress(scene.physiology, cue.args.stress) };
     case 'focus': {
       const { target } = cue.args;
       if (target.kind === 'structure' && partOf(target.id)) return { ...scene, camera: target };
@@ -148,7 +220,21 @@ export function applyCue(scene: SceneState, cue: Cue): SceneState {
 /** Why `cue` cannot happen in `scene`, or null when it can. */
 export function checkCue(scene: SceneState, cue: Cue, catalog: StructureCatalog): string | null {
   const marker = `{${cue.name}}`;
+  if (scene.physiology !== null && GLAND_CUES.has(cue.name)) {
+    return `${marker} acts on the gland, and the physiology view is shown: add {physiology off} before it`;
+  }
   switch (cue.name) {
+    case 'physiology':
+    case 'time':
+    case 'stage':
+    case 'scenario':
+    case 'release':
+    case 'cry':
+    case 'let-down':
+    case 'stress':
+      return null;
+    case 'feed':
+      return cue.args.word === 'stop' && (scene.physiology?.feed ?? null) === null ? `${marker}: no feed is under way in this step (start one with {feed breastfeed} or {feed pump})` : null;
     case 'focus':
       return cameraProblem(cue.args.target, scene, catalog, marker);
     case 'highlight':
@@ -168,6 +254,9 @@ export function checkCue(scene: SceneState, cue: Cue, catalog: StructureCatalog)
       return scene.closeUp === null ? `${marker}: the scene is not in a close-up (open one with {fly-into …})` : null;
   }
 }
+
+/** Cues that act on the gland's 3D view, not shown while the physiology view is. */
+const GLAND_CUES: ReadonlySet<Cue['name']> = new Set(['focus', 'highlight', 'unhighlight', 'label', 'unlabel', 'pulse', 'show', 'hide', 'morph', 'fly-into', 'fly-out']);
 
 export interface SceneProblem {
   /** The scene-block keys the problem concerns, the most relevant first. */

@@ -131,7 +131,7 @@ export function buildTimeline(lesson: Pick<Lesson, 'id' | 'steps'>, timings: rea
       previousTime = Math.max(previousTime, at);
       return { step: s, index, point, time: previousTime };
     });
-    const endScene = step.cues.reduce<SceneState>((scene, point) => applyCue(scene, point.cue), step.scene);
+    const endScene = cues.reduce<SceneState>((scene, timed) => applyCue(scene, timed.point.cue, timed.time - stepStart), step.scene);
     steps.push({ step, start: stepStart, end: stepStart + duration, sentences, cues, endScene });
     stepStart += duration;
   });
@@ -361,7 +361,7 @@ export function stateAt(timeline: Timeline, t: number): LessonState {
     const elapsed = time - cue.time;
     const phase = cuePhase(cue, scene, elapsed);
     if (phase) phases.push(phase);
-    scene = applyCue(scene, cue.point.cue);
+    scene = applyCue(scene, cue.point.cue, cue.time - timed.start);
     firedCues.push({ index: cue.index, point: cue.point, time: cue.time, elapsed });
   }
 
@@ -419,7 +419,7 @@ export function cuePhase(timed: TimedCue, before: SceneState, elapsed: number): 
     case 'fly-into':
     case 'fly-out': {
       if (elapsed >= ANIMATION_SECONDS.camera) return null;
-      const after = applyCue(before, cue);
+      const after = applyCue(before, cue, timed.time);
       if (sameCamera(before.camera, after.camera) && before.closeUp === after.closeUp) return null;
       return {
         kind: 'camera',

@@ -22,7 +22,7 @@ async function brokenCopy(): Promise<string> {
 }
 
 const EXPECTED = [
-  'content/lessons/en/broken.md:14:4 unknown cue "zoom" (cues: focus, highlight, unhighlight, pulse, show, hide, morph, fly-into, fly-out, label, unlabel)',
+  'content/lessons/en/broken.md:14:4 unknown cue "zoom" (cues: focus, highlight, unhighlight, pulse, show, hide, morph, fly-into, fly-out, label, unlabel, physiology, time, stage, scenario, release, cry, feed, let-down, stress)',
   'content/lessons/loose.md:1:1 a lesson file must be in a language folder: content/lessons/<en|fr>/<lesson id>.md',
 ];
 

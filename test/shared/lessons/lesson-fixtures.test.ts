@@ -48,6 +48,7 @@ describe('a valid lesson and its translation', () => {
       highlight: [...MAIN_DUCTS, 'nipple'],
       labels: ['nipple'],
       closeUp: null,
+      physiology: null,
     });
   });
 
@@ -97,6 +98,7 @@ describe('a valid lesson and its translation', () => {
       highlight: MAIN_DUCTS,
       labels: ['nipple', 'areola'],
       closeUp: null,
+      physiology: null,
     });
   });
 
@@ -120,8 +122,8 @@ const INVALID: Record<string, { status: LessonStatus; steps: number[]; errors: s
     status: 'partial',
     steps: [4],
     errors: [
-      '14:4 unknown cue "zoom" (cues: focus, highlight, unhighlight, pulse, show, hide, morph, fly-into, fly-out, label, unlabel)',
-      '14:24 unknown cue "hilight" (did you mean "highlight"?) (cues: focus, highlight, unhighlight, pulse, show, hide, morph, fly-into, fly-out, label, unlabel)',
+      '14:4 unknown cue "zoom" (cues: focus, highlight, unhighlight, pulse, show, hide, morph, fly-into, fly-out, label, unlabel, physiology, time, stage, scenario, release, cry, feed, let-down, stress)',
+      '14:24 unknown cue "hilight" (did you mean "highlight"?) (cues: focus, highlight, unhighlight, pulse, show, hide, morph, fly-into, fly-out, label, unlabel, physiology, time, stage, scenario, release, cry, feed, let-down, stress)',
       '14:44 empty cue {}: write a cue name and its arguments, e.g. {focus nipple}',
       '18:1 {focus} takes one argument, not 0: {focus <shot or structure>}',
       '18:14 {morph} takes one argument, not 0: {morph tree} or {morph anatomy}',
@@ -166,9 +168,9 @@ const INVALID: Record<string, { status: LessonStatus; steps: number[]; errors: s
       '24:1 code blocks are not allowed in a lesson; the only fenced block is a step\'s ```scene block',
       '32:1 the scene block must come right after the step\'s heading, before the narration and the notes',
       '42:1 a step has one scene block at most; this step\'s is on line 38',
-      '51:1 stage is not available yet: it comes with the physiology model (lactogenesis stages)',
-      '52:1 time is not available yet: it comes with the physiology model and the lesson clock',
-      '53:1 unknown key "zoom" (allowed keys: camera, view, layers, highlight, labels, closeUp)',
+      '51:1 stage: unknown stage "lactogenesis-2" (stages: before-pregnancy, mammogenesis, secretory-differentiation, secretory-activation, established-lactation, involution, relactation, induced-lactation)',
+      '52:1 time: unknown time "3 h": write a landmark (birth, day-3, one-month…), pregnancy-week-20, hour-30, day-5, week-6 or month-4',
+      '53:1 unknown key "zoom" (allowed keys: camera, view, layers, highlight, labels, closeUp, physiology, time, stage, scenario, placenta, stress)',
       '54:1 layers must be a list of layers, e.g. [ducts, lobules], or all, or none',
       '55:1 highlight must be a list of structure ids, e.g. [nipple, duct-3], or [] for none',
       '62:41 unknown source "nobody-2020-nothing": add it to content/references.yaml or fix the id',

@@ -55,7 +55,7 @@ export const STAGE_TIMES: Readonly<Record<StageId, { scenario: ScenarioKind; whe
   'secretory-activation': { scenario: 'term-birth', when: { kind: 'landmark', id: 'day-3' } },
   'established-lactation': { scenario: 'term-birth', when: { kind: 'landmark', id: 'one-month' } },
   involution: { scenario: 'term-birth', when: { kind: 'landmark', id: 'involution-advanced' } },
-  relactation: { scenario: 'relactation', when: { kind: 'hours', hours: 120 * 24 } },
+  relactation: { scenario: 'relactation', when: { kind: 'hours', hours: 42 * 24 } },
   'induced-lactation': { scenario: 'induced-lactation', when: { kind: 'hours', hours: 30 * 24 } },
 };
 

@@ -34,6 +34,9 @@ const IDLE_MS = 2000;
 const MAX_MORPH_FRAMES = 240;
 const MAX_FLY_IN_FRAMES = 360;
 const GENERATOR_RUNS = 9;
+/** The physiology scene's feed: frames drawn, and feed seconds per second (the explore view's ×15). */
+const PHYSIOLOGY_FEED_FRAMES = 240;
+const PHYSIOLOGY_FEED_RATE = 15;
 const MB = 1_000_000;
 
 const bench = (page: Page) => ({
@@ -189,6 +192,13 @@ async function startupTimes(queries: Record<'gland' | 'reference', string>): Pro
   return times;
 }
 
+/** The physiology scene through a breastfeed (hormone particles streaming, ducts widening, milk flowing). */
+async function physiologyFeed(page: Page): Promise<BenchFrame[]> {
+  const frames: BenchFrame[] = [];
+  for (let i = 0; i < PHYSIOLOGY_FEED_FRAMES; i += 1) frames.push(await bench(page).advance());
+  return frames;
+}
+
 const stats = (frames: readonly BenchFrame[], key: 'wallMs' | 'jsMs' | 'callbacksMs'): Summary => summarize(frames.map((f) => f[key]));
 type Counter = 'drawCalls' | 'triangles' | 'geometries' | 'textures' | 'programs';
 const most = (frames: readonly BenchFrame[], key: Counter): number => Math.max(...frames.map((f) => f[key]));
@@ -214,6 +224,7 @@ const chromiumVersion = browser.version();
 let glandRun: SceneRun & { more: BenchFrame[] };
 let flyIn: Awaited<ReturnType<typeof lobuleFlyIn>>;
 let reference: SceneRun;
+let physiology: SceneRun & { more: BenchFrame[] };
 try {
   log('gland: load, idle, heap, orbit, tree morph');
   glandRun = await measureScene(browser, 'bench=app', treeMorph);
@@ -221,6 +232,9 @@ try {
   flyIn = await lobuleFlyIn(browser, lobuleName);
   log('reference: load, idle, heap, orbit');
   reference = await measureScene(browser, `bench=reference&width=${glandRun.canvas.width}&height=${glandRun.canvas.height}`, async () => null);
+  log('physiology: load, idle, heap, orbit, a breastfeed');
+  // The feed starts 60 s before the default moment (the second ejection), so the frames cover its rise.
+  physiology = await measureScene(browser, `bench=physiology&at=730&rate=${PHYSIOLOGY_FEED_RATE}`, physiologyFeed);
 } finally {
   await browser.close();
 }
@@ -257,6 +271,14 @@ const figures: Figure[] = [
   { id: 'heap', label: 'JS heap after load (after GC)', unit: 'MB', gland: gland.heap.used / MB, reference: reference.heap.used / MB, target: { kind: 'at-most', limit: 150 } },
   { id: 'idleFrames', label: `frames drawn in ${IDLE_MS / 1000} s idle`, unit: 'count', gland: gland.idleFrames, reference: reference.idleFrames, target: { kind: 'at-most', limit: 0 } },
   { id: 'generator', label: 'generator (Node, median)', unit: 'ms', gland: median(generator), reference: null },
+  { id: 'physiologyFirstFrame', label: 'physiology scene: first frame (warm browser)', unit: 'ms', gland: physiology.firstFrameMs, reference: reference.firstFrameMs },
+  { id: 'physiologyFeedMedian', label: 'physiology scene: feed frame, median', unit: 'ms', gland: stats(physiology.more, 'wallMs').median, reference: refOrbitWall.median },
+  { id: 'physiologyFeedP95', label: 'physiology scene: feed frame, p95', unit: 'ms', gland: stats(physiology.more, 'wallMs').p95, reference: refOrbitWall.p95 },
+  { id: 'physiologyJsFeed', label: 'physiology scene: JS per frame, feed (median)', unit: 'ms', gland: stats(physiology.more, 'jsMs').median, reference: refOrbitJs.median, target: { kind: 'at-most', limit: 2 } },
+  { id: 'physiologyDrawCalls', label: 'physiology scene: draw calls (most in the feed)', unit: 'count', gland: most(physiology.more, 'drawCalls'), reference: most(reference.orbit, 'drawCalls'), target: { kind: 'at-most', limit: 40 } },
+  { id: 'physiologyTriangles', label: 'physiology scene: triangles (most in the feed)', unit: 'count', gland: most(physiology.more, 'triangles'), reference: most(reference.orbit, 'triangles'), target: { kind: 'at-most', limit: 500_000 } },
+  { id: 'physiologyHeap', label: 'physiology scene: JS heap after load (after GC)', unit: 'MB', gland: physiology.heap.used / MB, reference: reference.heap.used / MB, target: { kind: 'at-most', limit: 150 } },
+  { id: 'physiologyIdleFrames', label: `physiology scene: frames drawn in ${IDLE_MS / 1000} s idle`, unit: 'count', gland: physiology.idleFrames, reference: reference.idleFrames, target: { kind: 'at-most', limit: 0 } },
 ];
 const verdicts = figures.map(judge);
 
@@ -273,7 +295,8 @@ if (flyInFrames && 'wallMs' in gland.flyIn) console.log(`Lobule fly-in (${lobule
 const ms = (times: number[]): string => times.map((t) => t.toFixed(0)).join(', ');
 console.log(`First frame, ms after navigation: cold gland ${ms(startup.gland)}, reference ${ms(startup.reference)}; in a warm browser gland ${ms(warmStartup.gland)}, reference ${ms(warmStartup.reference)}.`);
 for (const file of bundle) console.log(`bundle: ${file.name} ${kib(file.bytes)}`);
-const pageErrors = [...gland.errors, ...gland.flyIn.errors, ...reference.errors];
+console.log(`Physiology scene: ${PHYSIOLOGY_FEED_FRAMES} frames of a breastfeed at ×${PHYSIOLOGY_FEED_RATE} (hormone particles, ejection, milk flow) after the same load, idle and orbit as the gland.`);
+const pageErrors = [...gland.errors, ...gland.flyIn.errors, ...reference.errors, ...physiology.errors];
 if (pageErrors.length > 0) console.log(`page errors:\n  ${pageErrors.join('\n  ')}`);
 
 const frameRecord = (frames: readonly BenchFrame[]) => ({
@@ -319,6 +342,14 @@ const results = {
     heapBytes: reference.heap,
     orbit: frameRecord(reference.orbit),
     countersInOrbit: counters(reference.orbit),
+  },
+  physiology: {
+    firstFrameMs: physiology.firstFrameMs,
+    idleFrames: physiology.idleFrames,
+    heapBytes: physiology.heap,
+    orbit: frameRecord(physiology.orbit),
+    feed: frameRecord(physiology.more),
+    countersInFeed: counters(physiology.more),
   },
   generatorMs: { runs: generator.map(round), median: median(generator) },
   bundle,

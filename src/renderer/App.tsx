@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AboutDialog } from './components/AboutDialog';
 import { AppHeader } from './components/AppHeader';
@@ -17,6 +17,10 @@ import { useReducedMotion } from './use-reduced-motion';
 
 type OpenDialog = 'shortcuts' | 'about' | 'lessons' | null;
 
+// The physiology view (its charts and simulation) is a separate chunk, fetched when first opened.
+const PhysiologyView = lazy(() => import('./physiology/PhysiologyView').then((m) => ({ default: m.PhysiologyView })));
+const LessonPhysiologyScene = lazy(() => import('./physiology/LessonPhysiologyScene').then((m) => ({ default: m.LessonPhysiologyScene })));
+
 /** The atlas with the host of wherever it runs; creating the host can fail (storage disabled). */
 export function AtlasRoot() {
   const host = useMemo(chooseHost, []);
@@ -32,6 +36,7 @@ export function App({ host }: { host: Host }) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [activeLesson, setActiveLesson] = useState<Lesson | null>(null);
   const [direction, setDirection] = useState<SceneDirection | null>(null);
+  const [physiology, setPhysiology] = useState(false);
 
   const openLessons = useCallback(() => {
     setDialog('lessons');
@@ -114,6 +119,14 @@ export function App({ host }: { host: Host }) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // A lesson decides what the 3D area shows: its cues can switch to the body map.
+  const lessonPhysiology = activeLesson ? (direction?.scene.physiology ?? null) : null;
+  const loading = (
+    <p className="loading" role="status">
+      {t('loading')}
+    </p>
+  );
+
   if (failure) throw failure;
   if (!settings) {
     return (
@@ -132,10 +145,28 @@ export function App({ host }: { host: Host }) {
         onShortcuts={() => setDialog('shortcuts')}
         onAbout={() => setDialog('about')}
         onLessons={openLessons}
+        physiology={physiology}
+        onPhysiology={setPhysiology}
       />
       <NoticeList notices={notices} onDismiss={dismissNotice} />
       <main className="app__main" id="main">
-        <SceneView host={host} theme={theme} reducedMotion={reducedMotion} onProblems={onModelProblems} direction={direction} />
+        {physiology && !activeLesson ? (
+          <Suspense fallback={loading}>
+            <PhysiologyView theme={theme} reducedMotion={reducedMotion} />
+          </Suspense>
+        ) : (
+          <>
+            {/* The gland stays mounted under a lesson's body map, so returning to it is immediate. */}
+            <div className="app__scene-slot" hidden={lessonPhysiology !== null}>
+              <SceneView host={host} theme={theme} reducedMotion={reducedMotion} onProblems={onModelProblems} direction={direction} />
+            </div>
+            {lessonPhysiology && direction && (
+              <Suspense fallback={loading}>
+                <LessonPhysiologyScene physiology={lessonPhysiology} direction={direction} theme={theme} reducedMotion={reducedMotion} />
+              </Suspense>
+            )}
+          </>
+        )}
         {activeLesson && (
           <LessonPlayer
             key={activeLesson.file}

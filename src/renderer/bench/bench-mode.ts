@@ -1,14 +1,15 @@
 /**
  * `?bench=…` switches the page into the benchmark's deterministic mode (see scripts/bench.ts):
- * `app` instruments the atlas, `reference` draws the reference scene instead of it. Any other
- * value counts as `app`, so a typo still measures the atlas rather than silently nothing.
+ * `app` instruments the atlas, `reference` draws the reference scene instead of it, `physiology`
+ * draws the physiology scene (body map, hormone particles, milk flow) through a scripted feed. Any
+ * other value counts as `app`, so a typo still measures the atlas rather than silently nothing.
  */
-export type BenchMode = 'app' | 'reference';
+export type BenchMode = 'app' | 'reference' | 'physiology';
 
 export function parseBenchMode(search: string): BenchMode | null {
   const value = new URLSearchParams(search).get('bench');
   if (value === null) return null;
-  return value === 'reference' ? 'reference' : 'app';
+  return value === 'reference' || value === 'physiology' ? value : 'app';
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../shared/languages';
 import type { Settings, Theme } from '../../shared/settings';
+import { ToggleButton } from './ToggleButton';
 
 interface Props {
   settings: Settings;
@@ -9,9 +10,12 @@ interface Props {
   onShortcuts(): void;
   onAbout(): void;
   onLessons(): void;
+  /** Whether the physiology view (hormones, stages, let-down) is shown instead of the anatomy. */
+  physiology: boolean;
+  onPhysiology(next: boolean): void;
 }
 
-export function AppHeader({ settings, onLanguage, onTheme, onShortcuts, onAbout, onLessons }: Props) {
+export function AppHeader({ settings, onLanguage, onTheme, onShortcuts, onAbout, onLessons, physiology, onPhysiology }: Props) {
   const { t } = useTranslation();
   const projector = settings.theme === 'projector';
   return (
@@ -56,6 +60,9 @@ export function AppHeader({ settings, onLanguage, onTheme, onShortcuts, onAbout,
           </span>
           {t('header.projector')}
         </button>
+        <ToggleButton pressed={physiology} onToggle={onPhysiology}>
+          {t('header.physiology')}
+        </ToggleButton>
         <button type="button" className="button" onClick={onLessons}>
           <span className="button__glyph" aria-hidden="true">
             ▶

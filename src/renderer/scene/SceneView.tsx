@@ -113,6 +113,9 @@ export interface SceneDirection {
   phases: () => readonly AnimationPhase[];
   /** Filled in by the view: asks for a frame. The player calls it while an animation runs. */
   frames: { current: (() => void) | null };
+  /** The lesson clock's time and the seconds since the step began, read on every drawn frame. */
+  time: () => number;
+  stepTime: () => number;
 }
 
 /** Gives the lesson player a way to ask the on-demand canvas for frames while its animations run. */

@@ -6,7 +6,7 @@ import type { SupplyRun } from './supply-demand';
  * numbers; the explore view turns it into a sentence. Production is compared on the last simulated
  * day (`summary`), after the breasts have had time to adapt.
  *
- * i18n: one string per key under `physiology.supply.explain.<key>`, interpolating `values`. Every key
+ * i18n: one string per key under `physiologyExplore.supply.explain.<key>`, interpolating `values`. Every key
  * may use the common values:
  *   beforeTotalMl, afterTotalMl   both breasts, mL per 24 h, whole numbers
  *   changeMl                      after − before, mL (signed); changePercent: signed, whole percent

@@ -7,6 +7,7 @@ describe('bench mode', () => {
     expect(parseBenchMode('?lang=fr')).toBeNull();
     expect(parseBenchMode('?bench=reference')).toBe('reference');
     expect(parseBenchMode('?bench=app')).toBe('app');
+    expect(parseBenchMode('?bench=physiology')).toBe('physiology');
     expect(parseBenchMode('?bench')).toBe('app');
     expect(parseBenchMode('?x=1&bench=refrence')).toBe('app');
   });

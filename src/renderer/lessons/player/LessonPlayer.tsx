@@ -93,6 +93,9 @@ export function LessonPlayer({
   const voicePicked = useRef(false);
   const phasesNow = useRef<readonly AnimationPhase[]>([]);
   const readPhases = useCallback(() => phasesNow.current, []);
+  const timeNow = useRef({ time: 0, stepTime: 0 });
+  const readTime = useCallback(() => timeNow.current.time, []);
+  const readStepTime = useCallback(() => timeNow.current.stepTime, []);
   const frames = useRef<(() => void) | null>(null);
 
   useEffect(() => {
@@ -181,12 +184,14 @@ export function LessonPlayer({
       // The scene changes only when a step begins or a cue fires: only then is the 3D view told.
       const sceneChanged = !previous || previous.stepIndex !== next.stepIndex || previous.firedCues.length !== next.firedCues.length;
       phasesNow.current = next.phases;
+      timeNow.current = { time: next.t, stepTime: next.stepTime };
       if (sceneChanged || jumped.current) {
         const pulsing = next.firedCues.flatMap((fired) => (fired.point.cue.name === 'pulse' ? fired.point.cue.args.ids : []));
-        latest.current.onDirection({ scene: next.scene, instant: jumped.current, pulsing, phases: readPhases, frames });
+        latest.current.onDirection({ scene: next.scene, instant: jumped.current, pulsing, phases: readPhases, frames, time: readTime, stepTime: readStepTime });
       }
-      // The 3D view draws on demand: while an animation of the lesson runs, ask it for frames.
-      if (next.phases.length > 0 && clock.playing) frames.current?.();
+      // The 3D view draws on demand: while an animation of the lesson runs (and while the body map's
+      // hormones travel), ask it for frames; the physiology scene draws only when something moved.
+      if ((next.phases.length > 0 || next.scene.physiology !== null) && clock.playing) frames.current?.();
       jumped.current = false;
       const step = lesson.steps[next.stepIndex];
       const sentence = next.captionIndex === null ? null : (step?.sentences[next.captionIndex] ?? null);
@@ -209,7 +214,7 @@ export function LessonPlayer({
       save();
       latest.current.onDirection(null);
     };
-  }, [clock, lesson, save, readPhases]);
+  }, [clock, lesson, save, readPhases, readTime, readStepTime]);
 
   const seek = useCallback(
     (action: () => void) => {

@@ -149,7 +149,7 @@ export function App({ host }: { host: Host }) {
         onPhysiology={setPhysiology}
       />
       <NoticeList notices={notices} onDismiss={dismissNotice} />
-      <main className="app__main" id="main">
+      <main className="app__main" id="main" data-lesson-view={lessonPhysiology ? 'physiology' : undefined}>
         {physiology && !activeLesson ? (
           <Suspense fallback={loading}>
             <PhysiologyView theme={theme} reducedMotion={reducedMotion} />

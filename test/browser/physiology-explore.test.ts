@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gotoAtlas, launchChromium, openAtlas, type OpenOptions } from '../../scripts/lib/browser';
+import { milkPixelsAtNipples, type Anchors } from './support';
 
 /** The physiology explore view, driven like a learner: the timeline, a feed, supply and demand. */
 let browser: Browser;
@@ -25,6 +26,14 @@ const explanation = (page: Page) => page.getByTestId('physiology-explanation');
 const scrubber = (page: Page) => page.getByRole('slider', { name: "Time in the mother's life" });
 const summary = (page: Page) => page.locator('.supply__summary');
 const millilitres = async (page: Page) => Number(/made (\d+) mL/.exec((await summary(page).textContent()) ?? '')?.[1]);
+
+/** Milk-white pixels round the nipples in the explore view's scene (see support.ts). */
+async function milkInScene(page: Page): Promise<number> {
+  const canvas = page.locator('.physiology-view canvas[data-physiology-scene="ready"]');
+  await canvas.waitFor({ timeout: 60_000 });
+  const anchors = JSON.parse((await canvas.getAttribute('data-anchors')) ?? '{}') as Anchors;
+  return milkPixelsAtNipples(page, await canvas.screenshot(), anchors);
+}
 
 describe('physiology: explore and simulate', () => {
   it('scrubs the life timeline by keyboard and landmark; day 3 is secretory activation, in the stage text and the live region', async () => {
@@ -63,6 +72,8 @@ describe('physiology: explore and simulate', () => {
     const { page, context } = await openPhysiology();
     await page.getByRole('tab', { name: 'A feed' }).click();
     await expect(page.getByRole('button', { name: 'Play' }).count()).resolves.toBe(0);
+    // Between feeds no milk moves in the ducts.
+    expect(await milkInScene(page)).toBeLessThan(3);
     await page.getByRole('button', { name: 'Baby cries' }).click();
     await expect.poll(() => explanation(page).textContent()).toMatch(/^The baby cried: oxytocin was released before any suckling/);
     const time = page.locator('.explore__feed-time');
@@ -73,6 +84,8 @@ describe('physiology: explore and simulate', () => {
     await page.getByRole('button', { name: 'Next moment' }).click();
     await expect.poll(() => explanation(page).textContent()).toMatch(/^Ejection 1 of \d+, before the latch: the oxytocin released by the cry/);
     await expect.poll(() => live(page).textContent()).toMatch(/Before the latch, ejection 1 of \d+ set off by the cry: milk flowing toward the nipple\./);
+    // The picture agrees: milk reaches the nipple openings of both breasts.
+    await expect.poll(() => milkInScene(page)).toBeGreaterThan(20);
     await page.getByRole('button', { name: 'Next moment' }).click();
     await expect.poll(() => explanation(page).textContent()).toMatch(/^The baby latched after crying/);
     await page.getByRole('button', { name: 'Next moment' }).click();

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_URL, launchChromium, openAtlas } from '../../scripts/lib/browser';
+import { milkPixelsAtNipples, type Anchors } from './support';
 
 /**
  * The physiology scene on its bench page (`?bench=physiology`), which draws the model's scripted
@@ -16,8 +17,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-type Anchors = Record<string, { x: number; y: number }>;
-
 async function openScene(query: string, options: { locale?: string; reducedMotion?: 'reduce' | 'no-preference' } = {}) {
   const atlas = await openAtlas(browser, { viewport: { width: 1000, height: 620 }, reducedMotion: options.reducedMotion ?? 'reduce', ...(options.locale ? { locale: options.locale } : {}) });
   await atlas.page.goto(`${APP_URL}?bench=physiology&${query}`);
@@ -25,30 +24,6 @@ async function openScene(query: string, options: { locale?: string; reducedMotio
   await canvas.waitFor({ timeout: 60_000 });
   const anchors = JSON.parse((await canvas.getAttribute('data-anchors')) ?? '{}') as Anchors;
   return { ...atlas, canvas, anchors };
-}
-
-/** Pixels of milk's white (droplets are the only white thing in the breast) in a box round each nipple. */
-async function milkPixelsAtNipples(page: Page, png: Buffer, anchors: Anchors): Promise<number> {
-  return page.evaluate(
-    async ({ image64, points }) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${image64}`;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = image.width;
-      canvas.height = image.height;
-      const context = canvas.getContext('2d');
-      if (!context) throw new Error('no 2D context');
-      context.drawImage(image, 0, 0);
-      let milk = 0;
-      for (const { x, y } of points) {
-        const data = context.getImageData(Math.round(x - 24), Math.round(y - 24), 48, 48).data;
-        for (let i = 0; i < data.length; i += 4) if (data[i]! > 225 && data[i + 1]! > 225 && data[i + 2]! > 215) milk += 1;
-      }
-      return milk;
-    },
-    { image64: png.toString('base64'), points: [anchors['left-nipple']!, anchors['right-nipple']!] },
-  );
 }
 
 describe('the physiology scene', () => {

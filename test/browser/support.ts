@@ -53,3 +53,30 @@ export async function shareOfPixelsChanged(page: Page, before: Buffer, after: Bu
 
 /** Every control a learner can operate: what Tab must reach. */
 export const CONTROLS = 'button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Screen points of the physiology scene's canvas (`data-anchors`), CSS pixels from its corner. */
+export type Anchors = Record<string, { x: number; y: number }>;
+
+/** Pixels of milk's white (droplets are the only white thing in the breast) in a box round each nipple. */
+export async function milkPixelsAtNipples(page: Page, png: Buffer, anchors: Anchors): Promise<number> {
+  return page.evaluate(
+    async ({ image64, points }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${image64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d');
+      if (!context) throw new Error('no 2D context');
+      context.drawImage(image, 0, 0);
+      let milk = 0;
+      for (const { x, y } of points) {
+        const data = context.getImageData(Math.round(x - 24), Math.round(y - 24), 48, 48).data;
+        for (let i = 0; i < data.length; i += 4) if (data[i]! > 225 && data[i + 1]! > 225 && data[i + 2]! > 215) milk += 1;
+      }
+      return milk;
+    },
+    { image64: png.toString('base64'), points: [anchors['left-nipple']!, anchors['right-nipple']!] },
+  );
+}

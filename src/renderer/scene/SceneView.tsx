@@ -366,8 +366,8 @@ export function SceneView({
     const canvas = section?.querySelector('canvas');
     if (!section || !canvas) return null;
     const bounds = canvas.getBoundingClientRect();
-    // The lesson transcript sits beside the section, in the same main area.
-    const area = section.parentElement ?? section;
+    // The lesson transcript and controls sit beside the section, in the same main area.
+    const area = section.closest('main') ?? section.parentElement ?? section;
     const left = area.querySelector('.scene__panel--left')?.getBoundingClientRect();
     const right = area.querySelector('.scene__panel--right')?.getBoundingClientRect();
     // A lesson's controls (and the captions above them, about five lines of text) cover the bottom.

@@ -57,6 +57,7 @@ export function PhysiologyScene({ state, time, theme, reducedMotion, highlight =
       <p id={descriptionId} className="visually-hidden">
         {t('physiologyScene.description')}
       </p>
+      <div className="physiology-scene__layout">
       <div className="physiology-scene__viewport">
         <Canvas frameloop="demand" dpr={[1, 2]} camera={{ fov: 26, near: 10, far: 1000 }} aria-hidden="true">
           <color attach="background" args={[palette.background]} />
@@ -141,6 +142,7 @@ export function PhysiologyScene({ state, time, theme, reducedMotion, highlight =
           </li>
         </ul>
       </aside>
+      </div>
     </section>
   );
 }

@@ -16,6 +16,12 @@ const HALF_HEIGHT = 40.5;
 const BODY_HALF_WIDTH = 22;
 /** Pixels kept between a label and the canvas's edge. */
 const EDGE_PX = 14;
+/**
+ * How far the camera may stand back to make room for labels, as a multiple of the distance that
+ * just fits the body's height: beyond it the body would shrink to a stamp on a narrow canvas, so the
+ * labels give way instead (they wrap and shrink there: physiology-scene.css).
+ */
+const MAX_PULL_BACK = 1.6;
 
 /** A label's column point's distance from the midline (body units) and its text's width (CSS px). */
 export interface LabelExtent {
@@ -36,6 +42,7 @@ export function cameraPosition(width: number, height: number, labels: readonly L
     const room = Math.max(24, width / 2 - EDGE_PX - text);
     distance = Math.max(distance, (Math.abs(x) * height) / (2 * tan * room));
   }
+  distance = Math.min(distance, (MAX_PULL_BACK * HALF_HEIGHT) / tan);
   return [
     CAMERA_TARGET[0] + distance * Math.sin(AZIMUTH) * Math.cos(ELEVATION),
     CAMERA_TARGET[1] + distance * Math.sin(ELEVATION),

@@ -28,6 +28,21 @@ async function clickLabel(page: Page, text: string): Promise<void> {
   await page.mouse.click(point.x, point.y);
 }
 
+/** The physiology view: day 3 after birth, an ejection set off by a cry, or the supply simulator. */
+async function showPhysiology(page: Page, what: 'day-3' | 'ejection' | 'supply', language: 'en' | 'fr'): Promise<void> {
+  const fr = language === 'fr';
+  await page.getByRole('button', { name: fr ? 'Physiologie' : 'Physiology', exact: true }).click();
+  await page.locator('.physiology-view canvas[data-physiology-scene="ready"]').waitFor({ timeout: 120_000 });
+  if (what === 'day-3') await page.getByRole('combobox', { name: 'Jump to' }).selectOption({ label: 'Day 3' });
+  if (what === 'ejection') {
+    await page.getByRole('tab', { name: 'A feed' }).click();
+    await page.getByRole('button', { name: 'Baby cries' }).click();
+    await page.getByRole('button', { name: 'Next moment' }).click();
+  }
+  if (what === 'supply') await page.getByRole('tab', { name: fr ? 'Offre et demande' : 'Supply and demand' }).click();
+  await page.waitForTimeout(1500);
+}
+
 const browser = await launchChromium();
 try {
   const shots = [
@@ -39,6 +54,9 @@ try {
     { name: 'atlas-en-alveolus.png', language: 'en', theme: 'standard', tree: false, select: null, closeUp: 'alveolus' },
     { name: 'atlas-fr-alveolus-projector.png', language: 'fr', theme: 'projector', tree: false, select: null, closeUp: 'alveolus' },
     { name: 'atlas-en-lesson.png', language: 'en', theme: 'standard', tree: false, select: null, lesson: true },
+    { name: 'physiology-en-day3.png', language: 'en', theme: 'standard', tree: false, select: null, physiology: 'day-3' },
+    { name: 'physiology-en-ejection.png', language: 'en', theme: 'standard', tree: false, select: null, physiology: 'ejection' },
+    { name: 'physiology-fr-projector-supply.png', language: 'fr', theme: 'projector', tree: false, select: null, physiology: 'supply' },
   ] as const;
   for (const shot of shots) {
     const settings = JSON.stringify({ ...defaultSettings(shot.language), theme: shot.theme });
@@ -64,6 +82,7 @@ try {
       await page.waitForTimeout(2500);
       await player.getByRole('button', { name: 'Pause', exact: true }).click();
     }
+    if ('physiology' in shot) await showPhysiology(page, shot.physiology, shot.language);
     if ('closeUp' in shot) {
       await openFirstLobule(page);
       if (shot.closeUp === 'alveolus') {

@@ -196,6 +196,8 @@ describe('lessons', () => {
     await page.route('**/content/lessons/en/broken.md', (route) => route.fulfill({ body: '---\nid: broken\ntitle: [unclosed\n---\n' }));
     await page.getByRole('button', { name: 'Lessons' }).click();
     const library = page.getByRole('dialog', { name: 'Lessons' });
+    // Said once, where lessons are chosen: the atlas teaches, it does not advise.
+    await expect.poll(() => library.locator('.lesson-library__not-advice').textContent()).toMatch(/it is not medical advice/);
     const broken = library.locator('.lesson-card').filter({ hasText: 'broken' });
     await broken.getByRole('alert').waitFor();
     expect(await broken.textContent()).toMatch(/content\/lessons\/en\/broken\.md:\d+:\d+/);

@@ -32,6 +32,7 @@ export function LessonLibrary({
   return (
     <Dialog open={open} title={t('lessons.title')} closeLabel={t('lessons.close')} onClose={onClose}>
       {results === null && <p role="status">{t('loading')}</p>}
+      <p className="lesson-library__not-advice">{t('lessons.notAdvice')}</p>
       {results !== null && mine.length === 0 && <p>{t('lessons.none')}</p>}
       <ul className="lesson-cards">
         {mine.map((result) => {

@@ -108,11 +108,10 @@ describe('a lesson on the body map', () => {
     const sentenceStart = await position(page);
     expect(await milkNow(page)).toBeLessThan(3);
 
-    // Play past the cue (fifth word), then pause inside the ejection (about 6.7 s of lesson time).
-    await player.getByRole('button', { name: 'Play', exact: true }).click();
-    await expect.poll(() => position(page), { timeout: 30_000 }).toBeGreaterThan(sentenceStart + 3.2);
-    await player.getByRole('button', { name: 'Pause', exact: true }).click();
-    expect(await position(page)).toBeLessThan(sentenceStart + 7);
+    // Seek past the cue (fifth word) into the ejection (about 6.7 s of lesson time): paused there,
+    // the picture is the same however slowly this machine draws.
+    await page.getByRole('slider', { name: 'Position in the lesson' }).fill((sentenceStart + 4.5).toFixed(1));
+    await expect.poll(() => position(page)).toBeCloseTo(sentenceStart + 4.5, 0);
     await expect.poll(() => milkNow(page)).toBeGreaterThan(20);
 
     // The next step turns the physiology off: the gland is back.

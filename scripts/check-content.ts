@@ -7,9 +7,9 @@ import { ALVEOLUS_PARTS, PART_PREFIX, SCENE_LAYERS, STRUCTURE_GROUPS } from '../
 import { checkContent, lessonContext } from './lib/content-check';
 
 /**
- * `npm run content:check`: checks content/ (references, structure descriptions, lessons and their
- * narration) and prints one line per error, `file:line:column message`, then a summary. Exits 1
- * when there is an error.
+ * `npm run content:check`: checks content/ (references, structure descriptions, lessons, their
+ * quizzes and their narration) and prints one line per error, `file:line:column message`, then a
+ * summary. Exits 1 when there is an error.
  *
  * `npm run content:check -- --vocabulary` lists what a lesson may use instead: cues, camera shots,
  * layers, groups and every structure id of the default gland. `--root <folder>` checks the
@@ -43,12 +43,15 @@ if (vocabulary) {
   const lessons = report.lessons.flatMap((result) => (result.lesson ? [result.lesson] : []));
   const steps = lessons.reduce((sum, lesson) => sum + lesson.steps.length, 0);
   const cues = lessons.reduce((sum, lesson) => sum + lesson.steps.reduce((n, step) => n + step.cues.length, 0), 0);
+  const quizzes = report.quizzes.flatMap((result) => (result.quiz ? [result.quiz] : []));
+  const questions = quizzes.reduce((sum, quiz) => sum + quiz.questions.length, 0);
   const failed = report.lessons.filter((result) => result.status === 'failed').length;
   const files = new Set(report.errors.map((error) => error.file)).size;
   const verdict = report.errors.length === 0 ? 'no errors' : `${report.errors.length} error${report.errors.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
   console.log(
-    `content check: ${verdict}. ${report.references} references, ${report.descriptions} structure descriptions, ` +
-      `${report.lessons.length} lesson files (${failed} failed to load; ${steps} steps and ${cues} cues loaded), narration of ${report.narratedSteps} steps in ${Math.round(performance.now() - started)} ms`,
+    `content check: ${verdict}. ${report.references} references, ${report.descriptions} structure descriptions, ${report.glossaryTerms} glossary terms, ` +
+      `${report.lessons.length} lesson files (${failed} failed to load; ${steps} steps and ${cues} cues loaded), ` +
+      `${report.quizzes.length} quiz files (${questions} questions loaded), narration of ${report.narratedSteps} steps in ${Math.round(performance.now() - started)} ms`,
   );
   process.exitCode = report.errors.length === 0 ? 0 : 1;
 }

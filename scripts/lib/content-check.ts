@@ -25,6 +25,9 @@ import {
 } from '../../src/shared/lessons/narration-timing';
 import { LESSONS_DIR, type LessonContext } from '../../src/shared/lessons/parse-lesson';
 import { structureCatalog } from '../../src/shared/lessons/structure-ids';
+import { checkGlossaryFiles, glossaryPath, glossaryStructures, type GlossaryFile } from '../../src/shared/content/glossary';
+import { loadQuizzes, type QuizFile, type QuizLoadResult } from '../../src/shared/quizzes/load-quizzes';
+import { QUIZ_SUFFIX } from '../../src/shared/quizzes/parse-quiz';
 import { audioDuration } from './narration-duration';
 import { parseManifest } from './narration-manifest';
 
@@ -42,8 +45,12 @@ export interface ContentReport {
   references: number;
   descriptions: number;
   lessons: LessonLoadResult[];
+  /** The quiz files beside the lessons (`<lesson id>.quiz.yaml`). */
+  quizzes: QuizLoadResult[];
   /** Steps with narration files (a recording or a timing file), all checked. */
   narratedSteps: number;
+  /** Entries of the English glossary that load (content/glossary/<language>.yaml). */
+  glossaryTerms: number;
 }
 
 /** Builds what lessons are checked against: the default gland and the ids of references.yaml. */
@@ -75,20 +82,29 @@ export function checkContent(root: string): ContentReport {
   errors.push(...checkStructureSet(descriptions));
 
   // Lessons: content/lessons/<language>/*.md, and any .md file misplaced one level up or in another folder.
+  // Their quizzes, *.quiz.yaml, the same way.
   const lessonFiles: LessonFile[] = [];
+  const quizFiles: QuizFile[] = [];
   if (existsSync(join(root, LESSONS_DIR))) {
     const folders = readdirSync(join(root, LESSONS_DIR)).sort();
     for (const name of folders) {
       const path = `${LESSONS_DIR}/${name}`;
       if (statSync(join(root, path)).isDirectory()) {
         for (const file of markdownFiles(root, path)) lessonFiles.push({ file, text: read(file) });
+        for (const file of filesEndingWith(root, path, QUIZ_SUFFIX)) quizFiles.push({ file, text: read(file) });
       } else if (name.endsWith('.md')) {
         lessonFiles.push({ file: path, text: read(path) });
+      } else if (name.endsWith(QUIZ_SUFFIX)) {
+        quizFiles.push({ file: path, text: read(path) });
       }
     }
   }
-  const lessons = loadLessons(lessonFiles, lessonContext(referenceIds));
+  const context = lessonContext(referenceIds);
+  const lessons = loadLessons(lessonFiles, context);
   for (const lesson of lessons) errors.push(...lesson.errors);
+  const quizReport = loadQuizzes(quizFiles, lessons, context);
+  for (const quiz of quizReport.quizzes) errors.push(...quiz.errors);
+  errors.push(...quizReport.missing);
   let narratedSteps = 0;
   for (const lesson of lessons) {
     const narration = checkNarration(root, lesson);
@@ -96,8 +112,16 @@ export function checkContent(root: string): ContentReport {
     narratedSteps += narration.steps;
   }
 
+  // The glossary, against the same gland and references as the lessons.
+  const glossaryFile = (language: Language): GlossaryFile | null => (existsSync(join(root, glossaryPath(language))) ? { file: glossaryPath(language), text: read(glossaryPath(language)) } : null);
+  const glossary = checkGlossaryFiles(Object.fromEntries(LANGUAGES.map((language) => [language, glossaryFile(language)])) as Record<Language, GlossaryFile | null>, {
+    referenceIds: context.referenceIds,
+    ...glossaryStructures(context.catalog),
+  });
+  errors.push(...glossary.errors);
+
   errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
-  return { errors, references: referenceIds.length, descriptions: descriptionCount, lessons, narratedSteps };
+  return { errors, references: referenceIds.length, descriptions: descriptionCount, lessons, quizzes: quizReport.quizzes, narratedSteps, glossaryTerms: glossary.terms.en };
 }
 
 const NARRATION_FILE = new RegExp(`^step-(\\d+)\\.(?:${NARRATION_AUDIO_EXTENSIONS.join('|')}|vtt)$`);
@@ -175,9 +199,13 @@ export function checkNarration(root: string, result: LessonLoadResult): { errors
 }
 
 function markdownFiles(root: string, dir: string): string[] {
+  return filesEndingWith(root, dir, '.md');
+}
+
+function filesEndingWith(root: string, dir: string, suffix: string): string[] {
   if (!existsSync(join(root, dir))) return [];
   return readdirSync(join(root, dir))
-    .filter((name) => name.endsWith('.md') && statSync(join(root, dir, name)).isFile())
+    .filter((name) => name.endsWith(suffix) && statSync(join(root, dir, name)).isFile())
     .sort()
     .map((name) => `${dir}/${name}`);
 }

@@ -4,6 +4,7 @@ import { AboutDialog } from './components/AboutDialog';
 import { AppHeader } from './components/AppHeader';
 import { NoticeList } from './components/NoticeList';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
+import { GlossaryProvider } from './glossary/GlossaryProvider';
 import { chooseHost } from './host/choose-host';
 import type { Host } from './host/host';
 import { LessonLibrary } from './lessons/LessonLibrary';
@@ -15,7 +16,7 @@ import type { Progress } from '../shared/progress';
 import { useAtlasSettings } from './use-atlas-settings';
 import { useReducedMotion } from './use-reduced-motion';
 
-type OpenDialog = 'shortcuts' | 'about' | 'lessons' | null;
+type OpenDialog = 'shortcuts' | 'about' | 'lessons' | 'glossary' | null;
 
 // The physiology view (its charts and simulation) is a separate chunk, fetched when first opened.
 const PhysiologyView = lazy(() => import('./physiology/PhysiologyView').then((m) => ({ default: m.PhysiologyView })));
@@ -37,6 +38,11 @@ export function App({ host }: { host: Host }) {
   const [activeLesson, setActiveLesson] = useState<Lesson | null>(null);
   const [direction, setDirection] = useState<SceneDirection | null>(null);
   const [physiology, setPhysiology] = useState(false);
+  const [glandRequest, setGlandRequest] = useState<{ structure: string } | null>(null);
+  const showInGland = useCallback((structure: string) => {
+    setPhysiology(false);
+    setGlandRequest({ structure });
+  }, []);
 
   const openLessons = useCallback(() => {
     setDialog('lessons');
@@ -136,7 +142,7 @@ export function App({ host }: { host: Host }) {
     );
   }
 
-  return (
+  const page = (
     <div className="app">
       <AppHeader
         settings={settings}
@@ -145,6 +151,7 @@ export function App({ host }: { host: Host }) {
         onShortcuts={() => setDialog('shortcuts')}
         onAbout={() => setDialog('about')}
         onLessons={openLessons}
+        onGlossary={() => setDialog('glossary')}
         physiology={physiology}
         onPhysiology={setPhysiology}
       />
@@ -158,7 +165,7 @@ export function App({ host }: { host: Host }) {
           <>
             {/* The gland stays mounted under a lesson's body map, so returning to it is immediate. */}
             <div className="app__scene-slot" hidden={lessonPhysiology !== null}>
-              <SceneView host={host} theme={theme} reducedMotion={reducedMotion} onProblems={onModelProblems} direction={direction} />
+              <SceneView host={host} theme={theme} reducedMotion={reducedMotion} onProblems={onModelProblems} direction={direction} show={glandRequest} />
             </div>
             {lessonPhysiology && direction && (
               <Suspense fallback={loading}>
@@ -195,5 +202,19 @@ export function App({ host }: { host: Host }) {
         }}
       />
     </div>
+  );
+  // The glossary wraps the page so that the info panel and the lesson transcript can link their words to it.
+  return (
+    <GlossaryProvider
+      host={host}
+      language={settings.language}
+      open={dialog === 'glossary'}
+      onOpen={() => setDialog('glossary')}
+      onClose={() => setDialog(null)}
+      // During a lesson the lesson decides what the 3D view shows: no "Show in 3D" then.
+      onShowInGland={activeLesson ? undefined : showInGland}
+    >
+      {page}
+    </GlossaryProvider>
   );
 }

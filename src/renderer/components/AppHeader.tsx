@@ -10,12 +10,14 @@ interface Props {
   onShortcuts(): void;
   onAbout(): void;
   onLessons(): void;
+  /** Opens the glossary at its top. */
+  onGlossary(): void;
   /** Whether the physiology view (hormones, stages, let-down) is shown instead of the anatomy. */
   physiology: boolean;
   onPhysiology(next: boolean): void;
 }
 
-export function AppHeader({ settings, onLanguage, onTheme, onShortcuts, onAbout, onLessons, physiology, onPhysiology }: Props) {
+export function AppHeader({ settings, onLanguage, onTheme, onShortcuts, onAbout, onLessons, onGlossary, physiology, onPhysiology }: Props) {
   const { t } = useTranslation();
   const projector = settings.theme === 'projector';
   return (
@@ -68,6 +70,12 @@ export function AppHeader({ settings, onLanguage, onTheme, onShortcuts, onAbout,
             ▶
           </span>
           {t('lessons.open')}
+        </button>
+        <button type="button" className="button" onClick={onGlossary}>
+          <span className="button__glyph" aria-hidden="true">
+            ≡
+          </span>
+          {t('glossary.open')}
         </button>
         <button type="button" className="button" onClick={onShortcuts} aria-keyshortcuts="?">
           <span className="button__glyph" aria-hidden="true">

@@ -51,7 +51,7 @@ export function LessonLibrary({
                   <p className="lesson-card__progress">
                     {saved?.completed ? t('lessons.completed') : saved && saved.lastPositionSeconds > 0 ? t('lessons.inProgress') : t('lessons.notStarted')}
                   </p>
-                  <button type="button" className="button button--primary" onClick={() => onStart(lesson)} aria-label={`${saved && !saved.completed && saved.lastPositionSeconds > 0 ? t('lessons.resume') : t('lessons.start')}: ${lesson.title}`}>
+                  <button type="button" className="button button--primary" onClick={() => onStart(lesson)} aria-label={t('lessons.actionLabel', { action: saved && !saved.completed && saved.lastPositionSeconds > 0 ? t('lessons.resume') : t('lessons.start'), title: lesson.title })}>
                     {saved && !saved.completed && saved.lastPositionSeconds > 0 ? t('lessons.resume') : t('lessons.start')}
                   </button>
                 </>

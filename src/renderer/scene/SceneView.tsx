@@ -53,6 +53,7 @@ import {
   type ViewState,
 } from './scale-navigation';
 import { SceneErrorBoundary } from './SceneErrorBoundary';
+import { selectionToShow } from '../glossary/show-in-gland';
 
 const FOV = 36;
 const HOME: Orbit = { azimuth: 0.55, polar: 1.4, distance: 31 };
@@ -137,12 +138,15 @@ export function SceneView({
   reducedMotion,
   onProblems,
   direction = null,
+  show = null,
 }: {
   host: Host;
   theme: Theme;
   reducedMotion: boolean;
   onProblems(problems: string[]): void;
   direction?: SceneDirection | null;
+  /** A structure to select from outside the view (the glossary's "Show in 3D"): a new object each time. */
+  show?: { structure: string } | null;
 }) {
   const { t } = useTranslation();
   const { anatomy, problems } = useGlandAnatomy(host);
@@ -256,6 +260,12 @@ export function SceneView({
 
   const select = useCallback((id: string) => anatomy && perform(navigate(anatomy, viewRef.current, id)), [anatomy, perform]);
   const stepOut = useCallback(() => anatomy && perform(levelUp(anatomy, viewRef.current)), [anatomy, perform]);
+
+  // Asked from outside (the glossary): selected as if the learner had picked it.
+  useEffect(() => {
+    if (!anatomy || !show) return;
+    for (const id of selectionToShow(anatomy, show.structure)) select(id);
+  }, [anatomy, show, select]);
 
   // Frames the scene that has just been shown: a close-up flies in from afar; back on the gland,
   // the camera pulls back from the lobule it left towards the selected structure.

@@ -1,6 +1,8 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lesson } from '../../../shared/lessons/lesson-types';
+import { useGlossaryLinks } from '../../glossary/glossary-links';
+import { termNode } from '../../glossary/linked-terms';
 import { formatTime } from './format-time';
 
 /**
@@ -21,7 +23,17 @@ export const Transcript = memo(function Transcript({
   onSeek(seconds: number): void;
 }) {
   const { t } = useTranslation();
-  const currentRef = useRef<HTMLButtonElement | null>(null);
+  const currentRef = useRef<HTMLElement | null>(null);
+  const glossary = useGlossaryLinks();
+  // Glossary words of each sentence, each entry linked at its first mention in a step.
+  const segments = useMemo(
+    () =>
+      lesson.steps.map((step) => {
+        const used = new Set<string>();
+        return step.sentences.map((sentence) => glossary?.matcher.segments(sentence.text, used) ?? []);
+      }),
+    [lesson, glossary],
+  );
   useEffect(() => {
     currentRef.current?.scrollIntoView({ block: 'nearest' });
   }, [current]);
@@ -40,11 +52,45 @@ export const Transcript = memo(function Transcript({
               {step.sentences.map((sentence, i) => {
                 const start = sentenceStart(position, i);
                 const isCurrent = sentence.key === current;
+                const parts = segments[position]?.[i] ?? [];
+                if (glossary && parts.some((part) => part.entryId !== null) && parts.some((part) => part.entryId === null)) {
+                  // A button cannot hold buttons: the sentence's first plain words seek (and carry the
+                  // whole sentence as their name), its glossary words open the glossary, and a click
+                  // anywhere else in it seeks too.
+                  const seekAt = parts.findIndex((part) => part.entryId === null);
+                  return (
+                    <span
+                      key={sentence.key}
+                      ref={isCurrent ? currentRef : undefined}
+                      className={`transcript__sentence transcript__sentence--linked${isCurrent ? ' transcript__sentence--current' : ''}`}
+                      aria-current={isCurrent ? 'true' : undefined}
+                      onClick={() => onSeek(start)}
+                    >
+                      {parts.map((part, k) =>
+                        k === seekAt ? (
+                          <button key={k} type="button" className="transcript__seek" aria-current={isCurrent ? 'true' : undefined} aria-label={`${formatTime(start)} ${sentence.text}`}>
+                            {part.text}
+                          </button>
+                        ) : part.entryId === null ? (
+                          <span key={k}>{part.text}</span>
+                        ) : (
+                          termNode(part, k, glossary, t)
+                        ),
+                      )}
+                    </span>
+                  );
+                }
                 return (
                   <button
                     key={sentence.key}
                     type="button"
-                    ref={isCurrent ? currentRef : undefined}
+                    ref={
+                      isCurrent
+                        ? (element) => {
+                            currentRef.current = element;
+                          }
+                        : undefined
+                    }
                     className={`transcript__sentence${isCurrent ? ' transcript__sentence--current' : ''}`}
                     aria-current={isCurrent ? 'true' : undefined}
                     aria-label={`${formatTime(start)} ${sentence.text}`}

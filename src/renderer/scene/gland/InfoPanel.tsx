@@ -10,6 +10,8 @@ import {
   type StructureDescription,
 } from '../../../shared/content/structure-descriptions';
 import { isLanguage } from '../../../shared/languages';
+import { useGlossaryLinks } from '../../glossary/glossary-links';
+import { linkTerms } from '../../glossary/linked-terms';
 import type { Host } from '../../host/host';
 import { Breadcrumb, type TrailStep } from '../Breadcrumb';
 
@@ -20,9 +22,9 @@ type Loaded =
 
 const describeErrors = (errors: ContentError[]) => errors.map((e) => `${e.file}:${e.line}:${e.column} ${e.message}`);
 
-/** *emphasis* in content text becomes <em>; everything else stays plain text (no HTML from files). */
-function withEmphasis(text: string): ReactNode[] {
-  return text.split(/(\*[^*]+\*)/g).map((part, i) => (part.startsWith('*') && part.endsWith('*') && part.length > 2 ? <em key={i}>{part.slice(1, -1)}</em> : <Fragment key={i}>{part}</Fragment>));
+/** *emphasis* in content text becomes <em>; everything else stays plain text (no HTML from files), or what `plain` makes of it. */
+function withEmphasis(text: string, plain: (text: string) => ReactNode = (part) => part): ReactNode[] {
+  return text.split(/(\*[^*]+\*)/g).map((part, i) => (part.startsWith('*') && part.endsWith('*') && part.length > 2 ? <em key={i}>{plain(part.slice(1, -1))}</em> : <Fragment key={i}>{plain(part)}</Fragment>));
 }
 
 function citation(reference: Reference): string {
@@ -56,6 +58,7 @@ export function InfoPanel({
   const { t, i18n } = useTranslation();
   const language = isLanguage(i18n.language) ? i18n.language : 'en';
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const glossary = useGlossaryLinks();
 
   useEffect(() => {
     if (!kind) return;
@@ -87,6 +90,10 @@ export function InfoPanel({
     );
   }
 
+  // The structure's own glossary entry gets a link of its own; other glossary words link once each.
+  const ownEntry = glossary?.entryFor(structureId, kind) ?? null;
+  const linked = new Set(ownEntry ? [ownEntry.id] : []);
+
   return (
     <aside className="scene__panel scene__panel--right info-panel" aria-labelledby="info-panel-title" aria-live="polite">
       <div className="info-panel__header">
@@ -115,9 +122,14 @@ export function InfoPanel({
             {loaded.description.name}
             {loaded.description.treeName && <span className="info-panel__tree-name"> · {t('info.inTheTree', { name: loaded.description.treeName })}</span>}
           </p>
+          {ownEntry && glossary && (
+            <button type="button" className="glossary__see" onClick={() => glossary.open(ownEntry.id)}>
+              {t('glossary.structureLink', { term: ownEntry.term })}
+            </button>
+          )}
           <p className="info-panel__summary">{loaded.description.summary}</p>
           {loaded.description.paragraphs.map((paragraph, i) => (
-            <p key={i}>{withEmphasis(paragraph)}</p>
+            <p key={i}>{withEmphasis(paragraph, (text) => linkTerms(text, glossary, linked, t))}</p>
           ))}
           <h3 className="info-panel__sources-title">{t('info.sources')}</h3>
           <ul className="info-panel__sources">

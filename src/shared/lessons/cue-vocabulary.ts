@@ -267,7 +267,7 @@ export const CUE_VOCABULARY = {
   }),
   release: cue({
     summary:
-      'Sends a burst of one hormone along its route on the body map (estrogen, progesterone, hpl, prolactin, oxytocin, dopamine, cortisol, insulin, inhibitor), on top of its level at that time.',
+      'Sends a burst of one hormone along its route on the body map (estrogen, progesterone, hpl, prolactin, oxytocin, dopamine, cortisol, insulin, inhibitor): it rises to the top of the scale for a few seconds, whatever the level at that time, so it shows a release, not its size.',
     usage: '{release <hormone>}',
     example: 'The anterior pituitary answers {release prolactin} and the blood carries prolactin to both breasts.',
     arity: { min: 1, max: 1 },
@@ -284,7 +284,7 @@ export const CUE_VOCABULARY = {
   }),
   feed: cue({
     summary:
-      'Starts a breastfeed or a pumping session (shown about fifteen times faster than life), or stops it. With cry=yes the baby cries before the latch. The feed lasts until {feed stop} or the end of its step.',
+      'Starts a breastfeed or a pumping session (shown about fifteen times faster than life), or stops it. With cry=yes the baby cries before the latch. Milk is ejected only where the narration says {let-down}. The feed lasts until {feed stop} or the end of its step.',
     usage: '{feed breastfeed|pump|stop [cry=yes|no]}',
     example: 'Now the baby latches on {feed breastfeed} and suckles.',
     arity: { min: 1, max: 1 },
@@ -303,7 +303,8 @@ export const CUE_VOCABULARY = {
     args: () => z.strictObject({ positional: z.tuple([]), options: NO_OPTIONS }).transform(() => ({})),
   }),
   stress: cue({
-    summary: 'Sets the mother’s stress from 0 (calm) to 100 (severe). Stress reduces the oxytocin pulses of the feeds that follow; it leaves prolactin as it is.',
+    summary:
+      'Sets the mother’s stress from 0 (calm) to 100 (severe). Stress weakens the oxytocin pulses: in a lesson, the ejections its {let-down} cues set off afterwards are weaker (by half at 100); prolactin is left as it is.',
     usage: '{stress <0–100>}',
     example: 'A sudden noise startles her {stress 70} in the middle of the feed.',
     arity: { min: 1, max: 1 },

@@ -12,8 +12,9 @@ import type { LessonPhysiology } from './lesson-physiology';
  *
  * A feed in a lesson runs FEED_TIME_SCALE times faster than life, so that its ejections happen
  * within a narrated step; the model itself keeps real seconds. The narration decides when milk is
- * ejected: with `{let-down}` cues the ejections fall exactly on them (each lasting a typical
- * ejection); without, the model's own seeded plan places them.
+ * ejected: the ejections fall exactly on the `{let-down}` cues (each lasting a typical ejection),
+ * and a feed without one ejects nothing; the seeded plan still gives the feed its suckling, its
+ * prolactin surge and dopamine's brake.
  */
 
 /** Feed seconds per lesson second (a 15-minute feed in a minute of narration). */
@@ -68,13 +69,23 @@ export function lessonFeed(physiology: LessonPhysiology, stepTime: number): Feed
     stress: physiology.stress,
     seed: LESSON_FEED_SEED,
   };
-  const planned = planFeed(setup);
-  const plan = letDowns.length > 0 ? withLetDowns(planned, letDowns.map(real)) : planned;
+  // The narration decides when milk is ejected: a lesson's feed ejects only at its {let-down} cues,
+  // so nothing happens on screen that the voice has not announced (and seeking never shows an
+  // ejection that a later cue would replace).
+  const plan = withLetDowns(planFeed(setup), letDowns.map(real), physiology.stress);
   return { plan, seconds: real(stepTime), suckledBreast: 0 };
 }
 
-/** The plan with its ejections exactly at `starts` (real seconds), the first the strongest. */
-function withLetDowns(plan: FeedPlan, starts: readonly number[]): FeedPlan {
+/**
+ * How much weaker an ejection is at full stress. Stress cut the oxytocin pulses of a feed by about
+ * half (Ueda 1994: 2.25 → 1.28 and 1.14 pulses per feed); the narration places each ejection, so
+ * the lesson shows that cut as weaker pulses and ejections rather than missing ones.
+ */
+export const STRESS_EJECTION_LOSS = 0.5;
+
+/** The plan with its ejections exactly at `starts` (real seconds), the first the strongest, all weaker under stress. */
+function withLetDowns(plan: FeedPlan, starts: readonly number[], stress: number): FeedPlan {
+  const strength = 1 - STRESS_EJECTION_LOSS * Math.min(1, Math.max(0, stress));
   const sorted = [...starts].sort((a, b) => a - b);
   const weights = sorted.map((_, k) => 0.65 ** k);
   const total = weights.reduce((sum, w) => sum + w, 0);
@@ -82,7 +93,7 @@ function withLetDowns(plan: FeedPlan, starts: readonly number[]): FeedPlan {
     start,
     duration: LET_DOWN_SECONDS,
     share: (weights[k] as number) / total,
-    amplitude: k === 0 ? 1 : 0.8,
+    amplitude: (k === 0 ? 1 : 0.8) * strength,
     beforeLatch: start < plan.setup.latchAt,
   }));
   // The oxytocin pulse leads its ejection by about half a minute, as in the model's own plans.

@@ -78,3 +78,17 @@ describe('the physiology of a lesson at a moment', () => {
     expect(lessonPhysiologyAt(physiology, 7.3)).toEqual(lessonPhysiologyAt(physiology, 7.3));
   });
 });
+
+describe('feeds in a lesson eject only where the narration says so', () => {
+  it('shows no ejection in a feed without {let-down}, and weaker ones under stress', () => {
+    const feed = { kind: 'breastfeed', cry: false, startedAt: 0 } as const;
+    for (let t = 0; t < 60; t += 0.5) expect(lessonPhysiologyAt(at({ feed }), t).ejection?.ejectionsSoFar).toBe(0);
+    const inside = 2 + (LET_DOWN_SECONDS / FEED_TIME_SCALE) * 0.35;
+    const calm = lessonPhysiologyAt(at({ feed, letDowns: [2] }), inside).ejection!;
+    const stressed = lessonPhysiologyAt(at({ feed, letDowns: [2], stress: 1 }), inside).ejection!;
+    expect(stressed.ductWidening).toBeCloseTo(calm.ductWidening / 2, 5);
+    expect(stressed.oxytocin).toBeLessThan(calm.oxytocin);
+    // Prolactin does not care.
+    expect(stressed.prolactinSurge).toBe(calm.prolactinSurge);
+  });
+});

@@ -18,7 +18,7 @@ async function open(options: Parameters<typeof openAtlas>[1] = {}) {
   return atlas;
 }
 
-async function startFirstLesson(page: Page, button: RegExp = /^Start/) {
+async function startFirstLesson(page: Page, button: RegExp = /^Start: The tree of milk$/) {
   await page.getByRole('button', { name: 'Lessons' }).click();
   const library = page.getByRole('dialog', { name: 'Lessons' });
   await library.getByRole('heading', { name: 'The tree of milk' }).waitFor();
@@ -58,15 +58,15 @@ describe('lessons', () => {
     await page.keyboard.press('Tab'); // onto "Next step": arrow keys still step from a button
     await page.keyboard.press('PageDown');
     const position = player.getByRole('slider', { name: 'Position in the lesson' });
-    await expect.poll(async () => (await position.getAttribute('aria-valuetext')) ?? '').toMatch(/step 2 of 7/);
+    await expect.poll(async () => (await position.getAttribute('aria-valuetext')) ?? '').toMatch(/step 2 of 8/);
     // Step 2 frames the nipple and names it.
     await expect.poll(() => page.locator('.scene-label__text').allTextContents()).toContain('Nipple');
     await page.keyboard.press('PageUp');
-    await expect.poll(async () => (await position.getAttribute('aria-valuetext')) ?? '').toMatch(/step 1 of 7/);
+    await expect.poll(async () => (await position.getAttribute('aria-valuetext')) ?? '').toMatch(/step 1 of 8/);
     // Clicking a sentence of step 3 in the transcript goes there.
     const transcript = page.getByRole('complementary', { name: 'The tree of milk' });
     await transcript.getByRole('listitem').nth(2).getByRole('button').first().click();
-    await expect.poll(async () => (await position.getAttribute('aria-valuetext')) ?? '').toMatch(/step 3 of 7/);
+    await expect.poll(async () => (await position.getAttribute('aria-valuetext')) ?? '').toMatch(/step 3 of 8/);
     await context.close();
   });
 
@@ -76,7 +76,7 @@ describe('lessons', () => {
     await player.getByRole('button', { name: 'Next step' }).click();
     await player.getByRole('button', { name: 'Next step' }).click();
     const position = player.getByRole('slider', { name: 'Position in the lesson' });
-    await expect.poll(async () => (await position.getAttribute('aria-valuetext')) ?? '').toMatch(/step 3 of 7/);
+    await expect.poll(async () => (await position.getAttribute('aria-valuetext')) ?? '').toMatch(/step 3 of 8/);
     const saved = await seekValue(page);
     expect(saved).toBeGreaterThan(10);
     await player.getByRole('button', { name: 'Leave the lesson' }).click();
@@ -99,7 +99,7 @@ describe('lessons', () => {
     await page.reload();
     await page.getByRole('treeitem', { name: 'Duct 1' }).waitFor();
     await page.getByRole('button', { name: 'Lessons' }).click();
-    await page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: /^(Start|Resume)/ }).click();
+    await page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: /^(Start|Resume): The tree of milk$/ }).click();
     const again = page.getByRole('region', { name: 'Lesson: The tree of milk' });
     const voice = again.getByRole('combobox', { name: 'Voice', exact: true });
     const speed = again.getByRole('combobox', { name: 'Speed' });
@@ -160,7 +160,7 @@ describe('lessons', () => {
     await page.getByRole('treeitem', { name: 'Duct 1' }).waitFor();
     await install(['Kate', 'Daniel']);
     await page.getByRole('button', { name: 'Lessons' }).click();
-    await page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: /^(Start|Resume)/ }).click();
+    await page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: /^(Start|Resume): The tree of milk$/ }).click();
     let again = page.getByRole('region', { name: 'Lesson: The tree of milk' });
     expect(await again.getByRole('combobox', { name: 'Voice', exact: true }).inputValue()).toBe('speech');
     await expect.poll(() => again.getByRole('combobox', { name: 'Installed voice' }).inputValue()).toBe('Kate');
@@ -172,7 +172,7 @@ describe('lessons', () => {
     await page.getByRole('treeitem', { name: 'Duct 1' }).waitFor();
     await install(['Daniel', 'Amélie']);
     await page.getByRole('button', { name: 'Lessons' }).click();
-    await page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: /^(Start|Resume)/ }).click();
+    await page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: /^(Start|Resume): The tree of milk$/ }).click();
     again = page.getByRole('region', { name: 'Lesson: The tree of milk' });
     await expect.poll(() => again.getByRole('status').textContent()).toBe('The system voice “Kate” is not installed on this computer; “Daniel” reads the lesson instead.');
     const chooser = again.getByRole('combobox', { name: 'Installed voice' });
@@ -201,7 +201,7 @@ describe('lessons', () => {
     const broken = library.locator('.lesson-card').filter({ hasText: 'broken' });
     await broken.getByRole('alert').waitFor();
     expect(await broken.textContent()).toMatch(/content\/lessons\/en\/broken\.md:\d+:\d+/);
-    await library.getByRole('button', { name: /^Start/ }).click();
+    await library.getByRole('button', { name: /^Start: The tree of milk$/ }).click();
     await page.getByRole('region', { name: 'Lesson: The tree of milk' }).waitFor();
     await context.close();
   });
@@ -217,7 +217,7 @@ describe('lessons', () => {
     await page.getByRole('treeitem', { name: 'Canal 1' }).waitFor();
     await page.getByRole('button', { name: 'Leçons' }).click();
     const library = page.getByRole('dialog', { name: 'Leçons' });
-    await library.getByRole('button', { name: /^Commencer/ }).click();
+    await library.getByRole('button', { name: /^Commencer.*L’arbre à lait$/ }).click();
     await page.getByRole('region', { name: /^Leçon : / }).getByRole('button', { name: 'Lecture', exact: true }).waitFor();
     await context.close();
   });
@@ -225,7 +225,7 @@ describe('lessons', () => {
   it('plays the recorded narration by default, and the clock follows the recording', async () => {
     const { page, context, errors } = await open();
     await page.getByRole('button', { name: 'Lessons' }).click();
-    await page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: /^Start/ }).click();
+    await page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: /^Start: The tree of milk$/ }).click();
     const player = page.getByRole('region', { name: 'Lesson: The tree of milk' });
     const voice = player.getByRole('combobox', { name: 'Voice', exact: true });
     await expect.poll(() => voice.inputValue()).toBe('audio');

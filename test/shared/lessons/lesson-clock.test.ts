@@ -191,7 +191,7 @@ describe('LessonClock', () => {
 });
 
 describe('one clock: play, pause, speed and seeks agree', () => {
-  const lesson = load(['content/lessons/en/tree-of-milk.md'], { checkTranslations: false })[0]?.lesson as Lesson;
+  const lesson = load(['test/fixtures/lessons/engine/en/tree-of-milk.md'], { checkTranslations: false })[0]?.lesson as Lesson;
   const timeline = buildTimeline(lesson, readingTimings(lesson));
 
   it('shows at t what a fresh clock that jumped to t shows', () => {

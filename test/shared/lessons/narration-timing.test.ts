@@ -20,7 +20,7 @@ import {
 } from '../../../src/shared/lessons/narration-timing';
 import { load, read } from './lesson-test-support';
 
-const LESSON_FILE = 'content/lessons/en/tree-of-milk.md';
+const LESSON_FILE = 'test/fixtures/lessons/engine/en/tree-of-milk.md';
 const VTT_FILE = 'test/fixtures/narration/en/tree-of-milk/step-3.vtt';
 const lesson = load([LESSON_FILE], { checkTranslations: false })[0]?.lesson as Lesson;
 const step = lesson.steps[2] as Step;

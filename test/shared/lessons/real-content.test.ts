@@ -27,10 +27,10 @@ describe('the real content', () => {
     }
   });
 
-  it('keeps to the house style: 5 to 7 steps, cues, sources and teacher notes in each step, short sentences', () => {
+  it('keeps to the house style: 6 to 12 steps, cues, sources and teacher notes in each step, short sentences', () => {
     for (const lesson of lessons) {
-      expect(lesson.steps.length, lesson.file).toBeGreaterThanOrEqual(5);
-      expect(lesson.steps.length, lesson.file).toBeLessThanOrEqual(7);
+      expect(lesson.steps.length, lesson.file).toBeGreaterThanOrEqual(6);
+      expect(lesson.steps.length, lesson.file).toBeLessThanOrEqual(12);
       for (const step of lesson.steps) {
         const where = `${lesson.file} step "${step.title}"`;
         expect(step.cues.length, where).toBeGreaterThan(0);

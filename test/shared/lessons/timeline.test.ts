@@ -35,7 +35,7 @@ import {
 } from '../../../src/shared/lessons/timeline';
 import { load, read } from './lesson-test-support';
 
-const lesson = load(['content/lessons/en/tree-of-milk.md'], { checkTranslations: false })[0]?.lesson as Lesson;
+const lesson = load(['test/fixtures/lessons/engine/en/tree-of-milk.md'], { checkTranslations: false })[0]?.lesson as Lesson;
 const step = (i: number) => lesson.steps[i] as Step;
 const reading = buildTimeline(lesson, readingTimings(lesson));
 const VTT = read('test/fixtures/narration/en/tree-of-milk/step-3.vtt');

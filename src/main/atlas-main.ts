@@ -10,6 +10,7 @@ import { registerIpcHandlers } from './ipc-router';
 import { DocumentStore } from '../shared/persisted-document';
 import { FileDocumentStorage } from './json-file-store';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from './navigation-policy';
+import { createProgressFileHandlers } from './progress-files';
 import { createHandlers } from './request-handlers';
 import { serveAppFile, type AppRoots } from './static-files';
 import { denyAllPermissions, hardenWebContents } from './web-contents-security';
@@ -104,6 +105,15 @@ export function launchAtlas(electron: ElectronApi, paths: AtlasPaths = atlasPath
         roots: { content: roots.content, models: roots.models },
         settings,
         progress,
+        progressFiles: createProgressFileHandlers({
+          // Attached to the window, so the dialog is modal to it and stays in front.
+          dialogs: {
+            showSaveDialog: (options) => (mainWindow ? electron.dialog.showSaveDialog(mainWindow, options) : electron.dialog.showSaveDialog(options)),
+            showOpenDialog: (options) => (mainWindow ? electron.dialog.showOpenDialog(mainWindow, options) : electron.dialog.showOpenDialog(options)),
+          },
+          strings: () => STRINGS[language].progress.fileDialog,
+          defaultFolder: () => app.getPath('documents'),
+        }),
         appInfo: () => ({
           name: app.getName(),
           version: app.getVersion(),

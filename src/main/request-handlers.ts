@@ -3,12 +3,15 @@ import type { Progress } from '../shared/progress';
 import type { Settings } from '../shared/settings';
 import { ContentError, listContentFiles, readContentFile } from './content-files';
 import { HandlerError, type Handlers } from './ipc-router';
+import type { ProgressFileHandlers } from './progress-files';
 import { ReadOnlyDocumentError, type DocumentStore } from '../shared/persisted-document';
 
 export interface HandlerDeps {
   roots: Record<ContentRoot, string>;
   settings: DocumentStore<Settings>;
   progress: DocumentStore<Progress>;
+  /** Export and import through the system's file dialogs (`createProgressFileHandlers`). */
+  progressFiles: ProgressFileHandlers;
   appInfo: () => { name: string; version: string; platform: string; versions: Record<string, string> };
   /** Called after settings are saved, e.g. to rebuild the menu in the new language. */
   onSettingsSaved: (settings: Settings) => void;
@@ -44,5 +47,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     readProgress: () => deps.progress.load(),
     writeProgress: (progress) => saving(() => deps.progress.save(progress)),
+    exportProgress: (request) => deps.progressFiles.exportProgress(request),
+    importProgress: (request) => deps.progressFiles.importProgress(request),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from './languages';
 import { progressSchema } from './progress';
+import { MAX_PROGRESS_EXPORT_BYTES } from './progress-export';
 import { settingsSchema, THEMES } from './settings';
 
 /**
@@ -61,6 +62,25 @@ export const recoveryNoticeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('newer-version'), document: z.string(), version: z.number() }),
 ]);
 
+/** A file name as the learner's system gave it (shown back to them, never used as a path). */
+const shownFileName = z.string().max(1024);
+
+/** What came of exporting progress: the learner may close the save dialog without saving. */
+export const progressExportResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('cancelled') }),
+  z.object({ status: z.literal('saved'), fileName: shownFileName }),
+]);
+
+/**
+ * The file the learner picked to import, read but not yet trusted: the renderer checks it with
+ * `parseProgressExport` and asks before replacing anything. A file over the limit is not read.
+ */
+export const progressImportFileSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('cancelled') }),
+  z.object({ status: z.literal('too-large'), fileName: shownFileName, bytes: z.number().int().min(0) }),
+  z.object({ status: z.literal('read'), fileName: shownFileName, text: z.string().max(MAX_PROGRESS_EXPORT_BYTES) }),
+]);
+
 const loaded = <T extends z.ZodType>(value: T) =>
   z.object({ value, notice: recoveryNoticeSchema.nullable(), readOnly: z.boolean() });
 
@@ -80,6 +100,14 @@ export const contract = {
   writeSettings: { channel: 'settings:write', request: settingsSchema, response: settingsSchema },
   readProgress: { channel: 'progress:read', request: noRequest, response: loaded(progressSchema) },
   writeProgress: { channel: 'progress:write', request: progressSchema, response: progressSchema },
+  /** Asks where to save, then writes this progress in the export envelope (main makes the file's text). */
+  exportProgress: {
+    channel: 'progress:export',
+    request: z.object({ progress: progressSchema }).strict(),
+    response: progressExportResultSchema,
+  },
+  /** Asks which file to import and returns its text, unchecked; nothing is replaced here. */
+  importProgress: { channel: 'progress:import', request: noRequest, response: progressImportFileSchema },
 } as const;
 
 export type Contract = typeof contract;

@@ -45,6 +45,8 @@ async function openWithBridge(options: { refuseSettings?: boolean } = {}) {
       },
       readProgress: () => ok({ value: { schemaVersion: 1 as const, lessons: {} }, notice: { kind: 'newer-version' as const, document: 'progress', version: 3 }, readOnly: true }),
       writeProgress: (progress) => ok(progress!),
+      exportProgress: () => ok({ status: 'cancelled' as const }),
+      importProgress: () => ok({ status: 'cancelled' as const }),
       onMenuCommand: (next) => {
         listener = next;
         return () => (listener = null);

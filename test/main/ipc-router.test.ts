@@ -14,6 +14,8 @@ const VALID: { [M in MethodName]: unknown } = {
   writeSettings: { schemaVersion: 2, language: 'fr', theme: 'standard', narrationVoice: 'reading', systemVoice: null, narrationSpeed: 1.5 },
   readProgress: undefined,
   writeProgress: { schemaVersion: 1, lessons: {} },
+  exportProgress: { progress: { schemaVersion: 1, lessons: {} } },
+  importProgress: undefined,
 };
 
 /** Wrong shapes, types and sizes, per method. */
@@ -51,6 +53,16 @@ const INVALID: { [M in MethodName]: unknown[] } = {
     { schemaVersion: 1, lessons: { a: { completed: true, lastPositionSeconds: 0, bestQuizScore: 2, updatedAt: 'yesterday' } } },
     { schemaVersion: 1, lessons: {}, padding: 'x'.repeat(MAX_REQUEST_BYTES) },
   ],
+  exportProgress: [
+    undefined,
+    {},
+    { schemaVersion: 1, lessons: {} },
+    // The renderer never names the file: main asks the learner where to save it.
+    { progress: { schemaVersion: 1, lessons: {} }, path: '/etc/passwd' },
+    { progress: { schemaVersion: 1, lessons: { '../x': { completed: true, lastPositionSeconds: 0, bestQuizScore: null, updatedAt: '2026-01-01T00:00:00Z' } } } },
+    { progress: { schemaVersion: 2, lessons: {} } },
+  ],
+  importProgress: [{ path: '/etc/passwd' }, 'progress.json', 0],
 };
 
 function spyHandlers(): Handlers & Record<MethodName, ReturnType<typeof vi.fn>> {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { FileDocumentStorage } from '../../src/main/json-file-store';
 import { HandlerError } from '../../src/main/ipc-router';
+import { createProgressFileHandlers } from '../../src/main/progress-files';
 import { createHandlers } from '../../src/main/request-handlers';
 import { DocumentStore } from '../../src/shared/persisted-document';
 import { progressDocument } from '../../src/shared/progress';
@@ -28,6 +29,11 @@ async function setUp() {
     roots: { content, models },
     settings: new DocumentStore(new FileDocumentStorage(join(base, 'settings.json')), settingsDocument('en')),
     progress: new DocumentStore(new FileDocumentStorage(join(base, 'progress.json')), progressDocument),
+    progressFiles: createProgressFileHandlers({
+      dialogs: { showSaveDialog: () => Promise.resolve({ canceled: true, filePath: '' }), showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }) },
+      strings: () => ({ exportTitle: 'Export', importTitle: 'Import', fileType: 'JSON' }),
+      defaultFolder: () => base,
+    }),
     appInfo: () => ({ name: 'Lactation Atlas', version: '0.1.0', platform: 'linux', versions: {} }),
     onSettingsSaved,
   });

@@ -30,6 +30,8 @@ function fakeHost(files: Map<string, string>, unreadable: ReadonlySet<string> = 
     writeSettings: fail,
     readProgress: fail,
     writeProgress: fail,
+    exportProgress: fail,
+    importProgress: fail,
     onMenuCommand: () => () => undefined,
     listContent: () => Promise.resolve({ root: 'content', entries: [...files.keys()].map((path) => ({ path, bytes: 1 })) }),
     readContent: ({ root, path }) => {

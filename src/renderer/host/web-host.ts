@@ -2,7 +2,9 @@ import { contentListSchema, type ContentRoot } from '../../shared/ipc-contract';
 import { languageFromLocale } from '../../shared/languages';
 import { DocumentStore, ReadOnlyDocumentError } from '../../shared/persisted-document';
 import { progressDocument } from '../../shared/progress';
+import { createProgressExport, MAX_PROGRESS_EXPORT_BYTES, progressExportFileName } from '../../shared/progress-export';
 import { settingsDocument } from '../../shared/settings';
+import { downloadTextFile, pickTextFile } from './browser-files';
 import { HostError, type Host } from './host';
 import { LocalStorageDocument } from './local-storage-document';
 
@@ -10,8 +12,9 @@ declare const __APP_VERSION__: string;
 
 /**
  * The host of the browser preview: content and models over HTTP from the same origin (the
- * preview server, or the test harness), settings and progress in localStorage. No menu exists
- * here, so no menu command ever arrives.
+ * preview server, or the test harness), settings and progress in localStorage, progress files as
+ * downloads and through the browser's file picker. No menu exists here, so no menu command ever
+ * arrives.
  */
 export function createWebHost(options: { storage: Storage; baseUrl: string; locale: string }): Host {
   const { storage, baseUrl } = options;
@@ -49,6 +52,13 @@ export function createWebHost(options: { storage: Storage; baseUrl: string; loca
     writeSettings: (value) => saving(() => settings.save(value)),
     readProgress: () => progress.load(),
     writeProgress: (value) => saving(() => progress.save(value)),
+    exportProgress: ({ progress: value }) => {
+      const now = new Date();
+      const fileName = progressExportFileName(now);
+      downloadTextFile(fileName, createProgressExport(value, now));
+      return Promise.resolve({ status: 'saved' as const, fileName });
+    },
+    importProgress: () => pickTextFile(MAX_PROGRESS_EXPORT_BYTES),
     onMenuCommand: () => () => undefined,
   };
 }

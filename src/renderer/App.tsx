@@ -8,15 +8,20 @@ import { GlossaryProvider } from './glossary/GlossaryProvider';
 import { chooseHost } from './host/choose-host';
 import type { Host } from './host/host';
 import { LessonLibrary } from './lessons/LessonLibrary';
+import { ProgressDialog } from './progress/ProgressDialog';
 import { LessonPlayer } from './lessons/player/LessonPlayer';
-import { readLessons } from './lessons/read-lessons';
+import { readLessons, readQuizzes } from './lessons/read-lessons';
+import { bestScore } from './quiz/quiz-session';
+import { SelfCheck } from './quiz/SelfCheck';
 import { SceneView, type SceneDirection } from './scene/SceneView';
 import type { Lesson, LessonLoadResult } from '../shared/lessons/lesson-types';
 import type { Progress } from '../shared/progress';
+import { quizOf, type QuizLoadResult } from '../shared/quizzes/load-quizzes';
+import type { Quiz } from '../shared/quizzes/quiz-schema';
 import { useAtlasSettings } from './use-atlas-settings';
 import { useReducedMotion } from './use-reduced-motion';
 
-type OpenDialog = 'shortcuts' | 'about' | 'lessons' | 'glossary' | null;
+type OpenDialog = 'shortcuts' | 'about' | 'lessons' | 'glossary' | 'progress' | null;
 
 // The physiology view (its charts and simulation) is a separate chunk, fetched when first opened.
 const PhysiologyView = lazy(() => import('./physiology/PhysiologyView').then((m) => ({ default: m.PhysiologyView })));
@@ -39,6 +44,12 @@ export function App({ host }: { host: Host }) {
   const [direction, setDirection] = useState<SceneDirection | null>(null);
   const [physiology, setPhysiology] = useState(false);
   const [glandRequest, setGlandRequest] = useState<{ structure: string } | null>(null);
+  const [quizzes, setQuizzes] = useState<QuizLoadResult[] | null>(null);
+  const [selfCheck, setSelfCheck] = useState<{ lesson: Lesson; quiz: Quiz } | null>(null);
+  // What the 3D view has selected: a self-check's "Choose in the 3D view" reads it.
+  const [glandSelection, setGlandSelection] = useState<string | null>(null);
+  // A self-check's "Go to step" opens the lesson at that step rather than where the learner stopped.
+  const [startStep, setStartStep] = useState<number | null>(null);
   const showInGland = useCallback((structure: string) => {
     setPhysiology(false);
     setGlandRequest({ structure });
@@ -48,7 +59,13 @@ export function App({ host }: { host: Host }) {
     setDialog('lessons');
     // Read afresh each time: a teacher may have edited a lesson file meanwhile.
     readLessons(host)
-      .then(setLessons)
+      .then((read) => {
+        setLessons(read);
+        // A self-check that cannot be read is simply not offered; the lessons still play.
+        readQuizzes(host, read)
+          .then(setQuizzes)
+          .catch(() => setQuizzes([]));
+      })
       .catch((error: unknown) => setLessons([{ file: 'content/lessons', language: null, id: 'lessons', status: 'failed', lesson: null, errors: [{ file: 'content/lessons', line: 1, column: 1, message: error instanceof Error ? error.message : String(error) }] }]));
     host
       .readProgress()
@@ -82,6 +99,42 @@ export function App({ host }: { host: Host }) {
     },
     [host, addNotice],
   );
+
+  const saveQuizScore = useCallback(
+    (id: string, score: number) => {
+      const base = progressRef.current ?? { schemaVersion: 1 as const, lessons: {} };
+      const before = base.lessons[id];
+      const next: Progress = {
+        ...base,
+        lessons: {
+          ...base.lessons,
+          [id]: {
+            completed: before?.completed ?? false,
+            lastPositionSeconds: before?.lastPositionSeconds ?? 0,
+            bestQuizScore: bestScore(before?.bestQuizScore, score),
+            updatedAt: new Date().toISOString(),
+          },
+        },
+      };
+      progressRef.current = next;
+      setProgress(next);
+      host.writeProgress(next).catch((error: unknown) =>
+        addNotice({ id: 'save-progress', kind: 'save-failed', document: 'progress', reason: error instanceof Error ? error.message : String(error) }),
+      );
+    },
+    [host, addNotice],
+  );
+
+  // The self-check takes the place of a lesson playing, so the 3D view is free for "Choose in the 3D view".
+  const openSelfCheck = useCallback((lesson: Lesson, quiz: Quiz) => {
+    setDialog(null);
+    setActiveLesson(null);
+    setSelfCheck({ lesson, quiz });
+  }, []);
+  const onPicking = useCallback((picking: boolean) => {
+    if (picking) setPhysiology(false);
+  }, []);
+  const activeQuiz = activeLesson && quizzes ? quizOf(quizzes, activeLesson) : null;
 
   const onModelProblems = useCallback((problems: string[]) => addNotice({ id: 'model-problems', kind: 'model-problems', problems }), [addNotice]);
   const language = settings?.language;
@@ -152,6 +205,7 @@ export function App({ host }: { host: Host }) {
         onAbout={() => setDialog('about')}
         onLessons={openLessons}
         onGlossary={() => setDialog('glossary')}
+        onProgress={() => setDialog('progress')}
         physiology={physiology}
         onPhysiology={setPhysiology}
       />
@@ -165,7 +219,7 @@ export function App({ host }: { host: Host }) {
           <>
             {/* The gland stays mounted under a lesson's body map, so returning to it is immediate. */}
             <div className="app__scene-slot" hidden={lessonPhysiology !== null}>
-              <SceneView host={host} theme={theme} reducedMotion={reducedMotion} onProblems={onModelProblems} direction={direction} show={glandRequest} />
+              <SceneView host={host} theme={theme} reducedMotion={reducedMotion} onProblems={onModelProblems} direction={direction} show={glandRequest} onSelection={setGlandSelection} />
             </div>
             {lessonPhysiology && direction && (
               <Suspense fallback={loading}>
@@ -180,15 +234,28 @@ export function App({ host }: { host: Host }) {
             host={host}
             lesson={activeLesson}
             resumeAt={progress?.lessons[activeLesson.id]?.lastPositionSeconds ?? 0}
+            startAtStep={startStep}
             narration={settings}
             onNarration={updateSettings}
             onDirection={setDirection}
             onProgress={saveLessonProgress}
             onClose={() => setActiveLesson(null)}
+            onSelfCheck={activeQuiz ? () => openSelfCheck(activeLesson, activeQuiz) : undefined}
           />
         )}
       </main>
       <ShortcutsDialog open={dialog === 'shortcuts'} onClose={() => setDialog(null)} />
+      <ProgressDialog
+        open={dialog === 'progress'}
+        host={host}
+        language={settings.language}
+        onClose={() => setDialog(null)}
+        onProgressChange={(next) => {
+          // A reset or an import replaces everything: later lesson saves must build on it.
+          progressRef.current = next;
+          setProgress(next);
+        }}
+      />
       <AboutDialog open={dialog === 'about'} onClose={() => setDialog(null)} host={host} />
       <LessonLibrary
         open={dialog === 'lessons'}
@@ -198,9 +265,29 @@ export function App({ host }: { host: Host }) {
         onClose={() => setDialog(null)}
         onStart={(lesson) => {
           setDialog(null);
+          setStartStep(null);
           setActiveLesson(lesson);
         }}
+        quizzes={quizzes}
+        onSelfCheck={openSelfCheck}
       />
+      {selfCheck && (
+        <SelfCheck
+          key={selfCheck.quiz.file}
+          lesson={selfCheck.lesson}
+          quiz={selfCheck.quiz}
+          savedBest={progress?.lessons[selfCheck.lesson.id]?.bestQuizScore ?? null}
+          glandSelection={glandSelection}
+          onPicking={onPicking}
+          onScore={(score) => saveQuizScore(selfCheck.lesson.id, score)}
+          onGoToStep={(step) => {
+            setSelfCheck(null);
+            setStartStep(step);
+            setActiveLesson(selfCheck.lesson);
+          }}
+          onClose={() => setSelfCheck(null)}
+        />
+      )}
     </div>
   );
   // The glossary wraps the page so that the info panel and the lesson transcript can link their words to it.

@@ -12,12 +12,14 @@ interface Props {
   onLessons(): void;
   /** Opens the glossary at its top. */
   onGlossary(): void;
+  /** Opens the progress page (per-lesson progress, export, import, reset). */
+  onProgress(): void;
   /** Whether the physiology view (hormones, stages, let-down) is shown instead of the anatomy. */
   physiology: boolean;
   onPhysiology(next: boolean): void;
 }
 
-export function AppHeader({ settings, onLanguage, onTheme, onShortcuts, onAbout, onLessons, onGlossary, physiology, onPhysiology }: Props) {
+export function AppHeader({ settings, onLanguage, onTheme, onShortcuts, onAbout, onLessons, onGlossary, onProgress, physiology, onPhysiology }: Props) {
   const { t } = useTranslation();
   const projector = settings.theme === 'projector';
   return (
@@ -76,6 +78,12 @@ export function AppHeader({ settings, onLanguage, onTheme, onShortcuts, onAbout,
             ≡
           </span>
           {t('glossary.open')}
+        </button>
+        <button type="button" className="button" onClick={onProgress}>
+          <span className="button__glyph" aria-hidden="true">
+            ✓
+          </span>
+          {t('progress.open')}
         </button>
         <button type="button" className="button" onClick={onShortcuts} aria-keyshortcuts="?">
           <span className="button__glyph" aria-hidden="true">

@@ -3,6 +3,8 @@ import type { Language } from '../../shared/languages';
 import { formatContentError } from '../../shared/lessons/load-lessons';
 import type { Lesson, LessonLoadResult } from '../../shared/lessons/lesson-types';
 import type { Progress } from '../../shared/progress';
+import { quizOf, type QuizLoadResult } from '../../shared/quizzes/load-quizzes';
+import type { Quiz } from '../../shared/quizzes/quiz-schema';
 import { Dialog } from '../components/Dialog';
 
 /**
@@ -17,6 +19,8 @@ export function LessonLibrary({
   progress,
   onClose,
   onStart,
+  quizzes = null,
+  onSelfCheck,
 }: {
   open: boolean;
   results: readonly LessonLoadResult[] | null;
@@ -24,6 +28,9 @@ export function LessonLibrary({
   progress: Progress | null;
   onClose(): void;
   onStart(lesson: Lesson): void;
+  /** The lessons' self-checks, once read; a lesson whose quiz has an error offers none. */
+  quizzes?: readonly QuizLoadResult[] | null;
+  onSelfCheck?(lesson: Lesson, quiz: Quiz): void;
 }) {
   const { t } = useTranslation();
   const mine = (results ?? [])
@@ -38,6 +45,8 @@ export function LessonLibrary({
         {mine.map((result) => {
           const { lesson } = result;
           const saved = lesson ? progress?.lessons[lesson.id] : undefined;
+          const quiz = lesson && quizzes ? quizOf(quizzes, lesson) : null;
+          const bestQuizScore = saved?.bestQuizScore ?? null;
           return (
             <li key={result.file} className={`lesson-card lesson-card--${result.status}`}>
               <h3 className="lesson-card__title">{lesson?.title ?? result.id}</h3>
@@ -51,9 +60,21 @@ export function LessonLibrary({
                   <p className="lesson-card__progress">
                     {saved?.completed ? t('lessons.completed') : saved && saved.lastPositionSeconds > 0 ? t('lessons.inProgress') : t('lessons.notStarted')}
                   </p>
+                  {quiz && onSelfCheck && (
+                    <p className="lesson-card__progress">{bestQuizScore === null ? t('quiz.notTaken') : t('quiz.bestScore', { percent: Math.round(bestQuizScore * 100) })}</p>
+                  )}
+                  {quizzes && !quiz && <p className="lesson-card__progress">{t('quiz.unavailable')}</p>}
                   <button type="button" className="button button--primary" onClick={() => onStart(lesson)} aria-label={t('lessons.actionLabel', { action: saved && !saved.completed && saved.lastPositionSeconds > 0 ? t('lessons.resume') : t('lessons.start'), title: lesson.title })}>
                     {saved && !saved.completed && saved.lastPositionSeconds > 0 ? t('lessons.resume') : t('lessons.start')}
                   </button>
+                  {quiz && onSelfCheck && (
+                    <>
+                      {' '}
+                      <button type="button" className="button" onClick={() => onSelfCheck(lesson, quiz)} aria-label={t('quiz.selfCheckLabel', { title: lesson.title })}>
+                        {t('quiz.selfCheck')}
+                      </button>
+                    </>
+                  )}
                 </>
               )}
               {result.errors.length > 0 && (

@@ -139,6 +139,7 @@ export function SceneView({
   onProblems,
   direction = null,
   show = null,
+  onSelection,
 }: {
   host: Host;
   theme: Theme;
@@ -147,6 +148,8 @@ export function SceneView({
   direction?: SceneDirection | null;
   /** A structure to select from outside the view (the glossary's "Show in 3D"): a new object each time. */
   show?: { structure: string } | null;
+  /** Told what is selected (a structure id, `part:…` in the alveolus close-up, or null): the self-check's "Choose in the 3D view". */
+  onSelection?(id: string | null): void;
 }) {
   const { t } = useTranslation();
   const { anatomy, problems } = useGlandAnatomy(host);
@@ -398,6 +401,7 @@ export function SceneView({
   const toggleLayer = (layer: GlandLayer) => setLayers((current) => ({ ...current, [layer]: !current[layer] }));
   const trail = anatomy ? scaleTrail(anatomy, view).map((id) => ({ id, name: displayName(anatomy, id, t) })) : [];
   const infoId = closeUp?.part ? `${PART_PREFIX}${closeUp.part}` : view.selectedId;
+  useEffect(() => onSelection?.(infoId), [infoId, onSelection]);
   const inGland = level === 'breast';
   const glandSelection = inGland ? view.selectedId : null;
   const hoverName = anatomy && hoverId ? displayName(anatomy, hoverId, t) : '';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LessonClock } from '../../../shared/lessons/lesson-clock';
 import type { Lesson } from '../../../shared/lessons/lesson-types';
-import { buildTimeline, mapTime, readingTimings, stateAt, timeOfSentence, type AnimationPhase, type LessonState, type Timeline } from '../../../shared/lessons/timeline';
+import { buildTimeline, mapTime, readingTimings, stateAt, timeOfSentence, timeOfStep, type AnimationPhase, type LessonState, type Timeline } from '../../../shared/lessons/timeline';
 import type { LessonProgress } from '../../../shared/progress';
 import type { NarrationSettings } from '../../../shared/settings';
 import type { Host } from '../../host/host';
@@ -53,16 +53,20 @@ export function LessonPlayer({
   host,
   lesson,
   resumeAt,
+  startAtStep = null,
   narration: preferences,
   onNarration,
   onDirection,
   onProgress,
   onClose,
+  onSelfCheck,
 }: {
   host: Host;
   lesson: Lesson;
   /** Saved position (lesson seconds), or 0. */
   resumeAt: number;
+  /** A step to open the lesson at (index among its steps, from 0), instead of the saved position. */
+  startAtStep?: number | null;
   /** The voice, system voice and speed from the settings. */
   narration: NarrationSettings;
   /** Saves a change the learner makes to them. */
@@ -70,6 +74,8 @@ export function LessonPlayer({
   onDirection(direction: SceneDirection | null): void;
   onProgress(id: string, progress: Omit<LessonProgress, 'bestQuizScore' | 'updatedAt'>): void;
   onClose(): void;
+  /** Offered when the lesson ends, if the lesson has a self-check. */
+  onSelfCheck?: (() => void) | undefined;
 }) {
   const { t } = useTranslation();
   const readingTimeline = useMemo(() => buildTimeline(lesson, readingTimings(lesson)), [lesson]);
@@ -86,7 +92,7 @@ export function LessonPlayer({
     [voiceKind, narration, lesson, readingTimeline],
   );
   // Where to resume is read once: the position saved while playing must not restart the clock.
-  const [startAt] = useState(resumeAt);
+  const [startAt] = useState(() => (startAtStep === null ? resumeAt : timeOfStep(readingTimeline, startAtStep)));
   const [clock] = useState(() => new LessonClock({ now: () => performance.now() / 1000, timeline: readingTimeline, startAt, speed: preferences.narrationSpeed }));
   const clockTimeline = useRef<Timeline>(readingTimeline);
   const voice = useRef<NarrationVoice | null>(null);
@@ -251,6 +257,13 @@ export function LessonPlayer({
         {notice && (
           <p className="lesson-player__notice" role="status">
             {notice}
+          </p>
+        )}
+        {onSelfCheck && view.time >= timeline.duration && (
+          <p className="lesson-player__notice">
+            <button type="button" className="button button--primary" onClick={onSelfCheck}>
+              {t('quiz.takeSelfCheck')}
+            </button>
           </p>
         )}
         {captions && view.caption && (

@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { Fragment, memo, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lesson } from '../../../shared/lessons/lesson-types';
 import { useGlossaryLinks } from '../../glossary/glossary-links';
@@ -68,9 +68,13 @@ export const Transcript = memo(function Transcript({
                     >
                       {parts.map((part, k) =>
                         k === seekAt ? (
-                          <button key={k} type="button" className="transcript__seek" aria-current={isCurrent ? 'true' : undefined} aria-label={`${formatTime(start)} ${sentence.text}`}>
-                            {part.text}
-                          </button>
+                          // The space after the words goes outside the button, where it is not swallowed.
+                          <Fragment key={k}>
+                            <button type="button" className="transcript__seek" aria-current={isCurrent ? 'true' : undefined} aria-label={`${formatTime(start)} ${sentence.text}`}>
+                              {part.text.trimEnd()}
+                            </button>
+                            {part.text.slice(part.text.trimEnd().length)}
+                          </Fragment>
                         ) : part.entryId === null ? (
                           <span key={k}>{part.text}</span>
                         ) : (

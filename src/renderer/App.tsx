@@ -15,7 +15,7 @@ import { bestScore } from './quiz/quiz-session';
 import { SelfCheck } from './quiz/SelfCheck';
 import { SceneView, type SceneDirection } from './scene/SceneView';
 import type { Lesson, LessonLoadResult } from '../shared/lessons/lesson-types';
-import type { Progress } from '../shared/progress';
+import { withLessonProgress, type Progress } from '../shared/progress';
 import { quizOf, type QuizLoadResult } from '../shared/quizzes/load-quizzes';
 import type { Quiz } from '../shared/quizzes/quiz-schema';
 import { useAtlasSettings } from './use-atlas-settings';
@@ -75,22 +75,10 @@ export function App({ host }: { host: Host }) {
 
   const progressRef = useRef<Progress | null>(null);
   progressRef.current = progress;
-  const saveLessonProgress = useCallback(
-    (id: string, update: { completed: boolean; lastPositionSeconds: number }) => {
-      const base = progressRef.current ?? { schemaVersion: 1 as const, lessons: {} };
-      const before = base.lessons[id];
-      const next: Progress = {
-        ...base,
-        lessons: {
-          ...base.lessons,
-          [id]: {
-            completed: update.completed || (before?.completed ?? false),
-            lastPositionSeconds: update.lastPositionSeconds,
-            bestQuizScore: before?.bestQuizScore ?? null,
-            updatedAt: new Date().toISOString(),
-          },
-        },
-      };
+  /** Records a change to one lesson's progress and saves it; a failed save is told, not hidden. */
+  const recordLesson = useCallback(
+    (id: string, change: Parameters<typeof withLessonProgress>[2]) => {
+      const next = withLessonProgress(progressRef.current, id, change, new Date());
       progressRef.current = next;
       setProgress(next);
       host.writeProgress(next).catch((error: unknown) =>
@@ -99,30 +87,23 @@ export function App({ host }: { host: Host }) {
     },
     [host, addNotice],
   );
-
+  const saveLessonProgress = useCallback(
+    (id: string, update: { completed: boolean; lastPositionSeconds: number }) =>
+      recordLesson(id, (before) => ({
+        completed: update.completed || (before?.completed ?? false),
+        lastPositionSeconds: update.lastPositionSeconds,
+        bestQuizScore: before?.bestQuizScore ?? null,
+      })),
+    [recordLesson],
+  );
   const saveQuizScore = useCallback(
-    (id: string, score: number) => {
-      const base = progressRef.current ?? { schemaVersion: 1 as const, lessons: {} };
-      const before = base.lessons[id];
-      const next: Progress = {
-        ...base,
-        lessons: {
-          ...base.lessons,
-          [id]: {
-            completed: before?.completed ?? false,
-            lastPositionSeconds: before?.lastPositionSeconds ?? 0,
-            bestQuizScore: bestScore(before?.bestQuizScore, score),
-            updatedAt: new Date().toISOString(),
-          },
-        },
-      };
-      progressRef.current = next;
-      setProgress(next);
-      host.writeProgress(next).catch((error: unknown) =>
-        addNotice({ id: 'save-progress', kind: 'save-failed', document: 'progress', reason: error instanceof Error ? error.message : String(error) }),
-      );
-    },
-    [host, addNotice],
+    (id: string, score: number) =>
+      recordLesson(id, (before) => ({
+        completed: before?.completed ?? false,
+        lastPositionSeconds: before?.lastPositionSeconds ?? 0,
+        bestQuizScore: bestScore(before?.bestQuizScore, score),
+      })),
+    [recordLesson],
   );
 
   // The self-check takes the place of a lesson playing, so the 3D view is free for "Choose in the 3D view".

@@ -49,3 +49,18 @@ export const progressDocument: DocumentSpec<Progress> = {
   migrations: {},
   defaults: emptyProgress,
 };
+
+/**
+ * The progress after one lesson's record changed: `change` receives what was recorded before (or
+ * null) and returns the new fields; the date of the change is stamped here. Every other lesson is
+ * left as it was.
+ */
+export function withLessonProgress(
+  progress: Progress | null,
+  id: string,
+  change: (before: LessonProgress | null) => Omit<LessonProgress, 'updatedAt'>,
+  now: Date,
+): Progress {
+  const base = progress ?? emptyProgress();
+  return { ...base, lessons: { ...base.lessons, [id]: { ...change(base.lessons[id] ?? null), updatedAt: now.toISOString() } } };
+}

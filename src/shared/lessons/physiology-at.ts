@@ -53,11 +53,36 @@ export function lessonPhysiologyAt(physiology: LessonPhysiology, stepTime: numbe
 
 /** The feed under way at `stepTime`, in the model's real seconds, or null. */
 export function lessonFeed(physiology: LessonPhysiology, stepTime: number): FeedInProgress | null {
+  const session = feedSession(physiology);
+  if (session === null || !(stepTime >= session.origin)) return null;
+  return { plan: session.plan, seconds: (stepTime - session.origin) * FEED_TIME_SCALE, suckledBreast: 0 };
+}
+
+interface FeedSession {
+  /** When the session starts, in step seconds. */
+  origin: number;
+  plan: FeedPlan;
+}
+
+/**
+ * A lesson's feed plan depends on its physiology alone, not on the time: it is made once per
+ * physiology (the player asks for the state on every frame, with the same physiology object).
+ */
+const sessions = new WeakMap<LessonPhysiology, FeedSession | null>();
+
+function feedSession(physiology: LessonPhysiology): FeedSession | null {
+  const known = sessions.get(physiology);
+  if (known !== undefined) return known;
+  const session = planSession(physiology);
+  sessions.set(physiology, session);
+  return session;
+}
+
+function planSession(physiology: LessonPhysiology): FeedSession | null {
   const { feed, letDowns } = physiology;
   if (feed === null && letDowns.length === 0) return null;
   // The session starts at the feed cue, or at the first let-down before it (a let-down set off by a cry).
   const origin = Math.min(feed?.startedAt ?? Infinity, ...letDowns);
-  if (!(stepTime >= origin)) return null;
   const real = (lessonSeconds: number): number => (lessonSeconds - origin) * FEED_TIME_SCALE;
   const latchAt = feed ? real(feed.startedAt) + (feed.cry ? CRY_LEAD_SECONDS : 0) : Number.POSITIVE_INFINITY;
   const setup: FeedSetup = {
@@ -72,8 +97,7 @@ export function lessonFeed(physiology: LessonPhysiology, stepTime: number): Feed
   // The narration decides when milk is ejected: a lesson's feed ejects only at its {let-down} cues,
   // so nothing happens on screen that the voice has not announced (and seeking never shows an
   // ejection that a later cue would replace).
-  const plan = withLetDowns(planFeed(setup), letDowns.map(real), physiology.stress);
-  return { plan, seconds: real(stepTime), suckledBreast: 0 };
+  return { origin, plan: withLetDowns(planFeed(setup), letDowns.map(real), physiology.stress) };
 }
 
 /**

@@ -10,11 +10,16 @@ import {
 import { describeZodError } from '../shared/zod-messages';
 import { isTrustedSender, type FrameLike } from './navigation-policy';
 
-/** What main does for each method, given a request that already passed its schema. */
-export type Handlers = { [M in MethodName]: (request: RequestOf<M>) => Promise<ResponseOf<M>> };
+/**
+ * What main does for each method, given a request that already passed its schema and the event
+ * it came with (a few methods act on the window that asked: printing it, opening its audience).
+ */
+export type Handlers = { [M in MethodName]: (request: RequestOf<M>, event?: InvokeEventLike) => Promise<ResponseOf<M>> };
 
 export interface InvokeEventLike {
   senderFrame: FrameLike | null;
+  /** The asking window's web contents (Electron's `event.sender`); opaque here, used by the wiring. */
+  sender?: unknown;
 }
 
 export interface IpcMainLike {
@@ -69,8 +74,8 @@ export async function answerRequest<M extends MethodName>(
     return fail('invalid-request', `${spec.channel}: ${describeZodError(parsed.error)}`);
   }
   try {
-    const handler = handlers[method] as (request: unknown) => Promise<ResponseOf<M>>;
-    return { ok: true, value: await handler(parsed.data) };
+    const handler = handlers[method] as (request: unknown, event: InvokeEventLike) => Promise<ResponseOf<M>>;
+    return { ok: true, value: await handler(parsed.data, event) };
   } catch (error) {
     const code = error instanceof HandlerError ? error.code : 'failed';
     const message = error instanceof Error ? error.message : String(error);

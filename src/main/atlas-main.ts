@@ -6,11 +6,13 @@ import { progressDocument } from '../shared/progress';
 import { settingsDocument, type Settings } from '../shared/settings';
 import { STRINGS } from '../shared/strings';
 import { buildMenuTemplate } from './app-menu';
+import { createAudienceWindows, type AudiencePlacement } from './audience-window';
 import { registerIpcHandlers } from './ipc-router';
 import { DocumentStore } from '../shared/persisted-document';
 import { FileDocumentStorage } from './json-file-store';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from './navigation-policy';
 import { createProgressFileHandlers } from './progress-files';
+import { createHandoutPdfHandler } from './handout-pdf';
 import { createHandlers } from './request-handlers';
 import { serveAppFile, type AppRoots } from './static-files';
 import { denyAllPermissions, hardenWebContents } from './web-contents-security';
@@ -99,6 +101,11 @@ export function launchAtlas(electron: ElectronApi, paths: AtlasPaths = atlasPath
     };
     applyMenu((await settings.load()).value);
 
+    const audience = createAudienceWindows({
+      displays: () => electron.screen.getAllDisplays(),
+      create: (placement) => openAudienceWindow(electron, paths, placement),
+    });
+
     registerIpcHandlers(
       electron.ipcMain,
       createHandlers({
@@ -114,6 +121,14 @@ export function launchAtlas(electron: ElectronApi, paths: AtlasPaths = atlasPath
           strings: () => STRINGS[language].progress.fileDialog,
           defaultFolder: () => app.getPath('documents'),
         }),
+        saveHandoutPdf: createHandoutPdfHandler({
+          showSaveDialog: (options) => (mainWindow ? electron.dialog.showSaveDialog(mainWindow, options) : electron.dialog.showSaveDialog(options)),
+          strings: () => STRINGS[language].handout.saveDialog,
+          defaultFolder: () => app.getPath('documents'),
+        }),
+        audience,
+        // The presenter is the main window: the audience goes to another display than its own.
+        presenterBounds: () => mainWindow?.getNormalBounds() ?? electron.screen.getPrimaryDisplay().workArea,
         appInfo: () => ({
           name: app.getName(),
           version: app.getVersion(),
@@ -129,6 +144,8 @@ export function launchAtlas(electron: ElectronApi, paths: AtlasPaths = atlasPath
     mainWindow = await openMainWindow(electron, paths, windowState);
     mainWindow.on('closed', () => {
       mainWindow = null;
+      // The room's window goes with the presenter's: it has nothing to show on its own.
+      audience.close();
     });
   });
 }
@@ -167,5 +184,33 @@ async function openMainWindow(
       .catch((error: unknown) => console.warn(`[atlas] window position not saved: ${String(error)}`));
   });
   await window.loadURL(APP_ENTRY_URL);
+  return window;
+}
+
+/**
+ * Presenter mode's audience window: the same page in its audience view (`?view=audience`), which
+ * draws what the presenter's window broadcasts and has no controls of its own.
+ */
+function openAudienceWindow(electron: ElectronApi, paths: AtlasPaths, placement: AudiencePlacement): ElectronModule.BrowserWindow {
+  // Written inline and literal, like the main window's, so the security settings can be read at a glance.
+  const window = new electron.BrowserWindow({
+    ...placement.bounds,
+    fullscreen: placement.fullScreen,
+    autoHideMenuBar: true,
+    show: false,
+    backgroundColor: '#000000',
+    webPreferences: {
+      preload: join(paths.appRoot, 'out', 'preload', 'index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(`${APP_ENTRY_URL}?view=audience`);
   return window;
 }

@@ -2,8 +2,11 @@ import type { ContentRoot } from '../shared/ipc-contract';
 import type { Progress } from '../shared/progress';
 import type { Settings } from '../shared/settings';
 import { ContentError, listContentFiles, readContentFile } from './content-files';
-import { HandlerError, type Handlers } from './ipc-router';
+import { HandlerError, type Handlers, type InvokeEventLike } from './ipc-router';
 import type { ProgressFileHandlers } from './progress-files';
+import type { SaveHandoutPdf } from './handout-pdf';
+import type { AudienceWindows } from './audience-window';
+import type { Rect } from './window-state';
 import { ReadOnlyDocumentError, type DocumentStore } from '../shared/persisted-document';
 
 export interface HandlerDeps {
@@ -12,6 +15,11 @@ export interface HandlerDeps {
   progress: DocumentStore<Progress>;
   /** Export and import through the system's file dialogs (`createProgressFileHandlers`). */
   progressFiles: ProgressFileHandlers;
+  /** Saves the asking window as a lesson handout PDF (`createHandoutPdfHandler`). */
+  saveHandoutPdf: SaveHandoutPdf;
+  /** Presenter mode's audience window, placed from the asking window's bounds. */
+  audience: AudienceWindows;
+  presenterBounds: (event: InvokeEventLike | undefined) => Rect;
   appInfo: () => { name: string; version: string; platform: string; versions: Record<string, string> };
   /** Called after settings are saved, e.g. to rebuild the menu in the new language. */
   onSettingsSaved: (settings: Settings) => void;
@@ -49,5 +57,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     writeProgress: (progress) => saving(() => deps.progress.save(progress)),
     exportProgress: (request) => deps.progressFiles.exportProgress(request),
     importProgress: (request) => deps.progressFiles.importProgress(request),
+    saveHandoutPdf: (request, event) => deps.saveHandoutPdf(request, event),
+    openAudience: async (_request, event) => deps.audience.open(deps.presenterBounds(event)),
+    closeAudience: async () => deps.audience.close(),
+    toggleAudienceFullScreen: async () => deps.audience.toggleFullScreen(),
   };
 }

@@ -9,27 +9,44 @@ import { chooseHost } from './host/choose-host';
 import type { Host } from './host/host';
 import { LessonLibrary } from './lessons/LessonLibrary';
 import { ProgressDialog } from './progress/ProgressDialog';
+import { BookmarksDialog } from './bookmarks/BookmarksDialog';
+import { ViewHandleSlot, type GlandViewHandle, type PhysiologyViewHandle } from './bookmarks/view-handles';
+import { defaultGland } from './quiz/default-gland';
+import { PresenterMode } from './presenter/PresenterMode';
 import { LessonPlayer } from './lessons/player/LessonPlayer';
 import { readLessons, readQuizzes } from './lessons/read-lessons';
 import { bestScore } from './quiz/quiz-session';
 import { SelfCheck } from './quiz/SelfCheck';
 import { SceneView, type SceneDirection } from './scene/SceneView';
 import type { Lesson, LessonLoadResult } from '../shared/lessons/lesson-types';
-import { withLessonProgress, type Progress } from '../shared/progress';
+import { withBookmarks, withLessonProgress, type Progress } from '../shared/progress';
+import type { Bookmark, BookmarkView } from '../shared/bookmarks';
 import { quizOf, type QuizLoadResult } from '../shared/quizzes/load-quizzes';
 import type { Quiz } from '../shared/quizzes/quiz-schema';
 import { useAtlasSettings } from './use-atlas-settings';
 import { useReducedMotion } from './use-reduced-motion';
 
-type OpenDialog = 'shortcuts' | 'about' | 'lessons' | 'glossary' | 'progress' | null;
+type OpenDialog = 'shortcuts' | 'about' | 'lessons' | 'glossary' | 'progress' | 'bookmarks' | null;
 
 // The physiology view (its charts and simulation) is a separate chunk, fetched when first opened.
 const PhysiologyView = lazy(() => import('./physiology/PhysiologyView').then((m) => ({ default: m.PhysiologyView })));
+const AudienceView = lazy(() => import('./presenter/AudienceView').then((m) => ({ default: m.AudienceView })));
 const LessonPhysiologyScene = lazy(() => import('./physiology/LessonPhysiologyScene').then((m) => ({ default: m.LessonPhysiologyScene })));
+// The handout maker draws the body map too: its own chunk, fetched when a handout is asked for.
+const HandoutMaker = lazy(() => import('./handout/HandoutMaker').then((m) => ({ default: m.HandoutMaker })));
 
 /** The atlas with the host of wherever it runs; creating the host can fail (storage disabled). */
 export function AtlasRoot() {
   const host = useMemo(chooseHost, []);
+  // Presenter mode's second window (`?view=audience`) shows only what the room sees.
+  const audience = useMemo(() => new URLSearchParams(window.location.search).get('view') === 'audience', []);
+  if (audience) {
+    return (
+      <Suspense fallback={null}>
+        <AudienceView host={host} />
+      </Suspense>
+    );
+  }
   return <App host={host} />;
 }
 
@@ -50,6 +67,9 @@ export function App({ host }: { host: Host }) {
   const [glandSelection, setGlandSelection] = useState<string | null>(null);
   // A self-check's "Go to step" opens the lesson at that step rather than where the learner stopped.
   const [startStep, setStartStep] = useState<number | null>(null);
+  const [handout, setHandout] = useState<{ lesson: Lesson; quiz: Quiz | null } | null>(null);
+  // Presenter mode replaces the whole window with the presenter view until the teacher leaves it.
+  const [presenting, setPresenting] = useState<Lesson | null>(null);
   const showInGland = useCallback((structure: string) => {
     setPhysiology(false);
     setGlandRequest({ structure });
@@ -104,6 +124,61 @@ export function App({ host }: { host: Host }) {
         bestQuizScore: bestScore(before?.bestQuizScore, score),
       })),
     [recordLesson],
+  );
+
+  // Bookmarks: the views fill these slots with a way to read and restore what they show.
+  const glandHandle = useMemo(() => new ViewHandleSlot<GlandViewHandle>(), []);
+  const physiologyHandle = useMemo(() => new ViewHandleSlot<PhysiologyViewHandle>(), []);
+  /** Records a change to the bookmarks (kept in the progress, beside the lessons); a failed save puts the list back and rejects. */
+  const recordBookmarks = useCallback(
+    async (change: (before: readonly Bookmark[]) => Bookmark[]) => {
+      const before = progressRef.current;
+      const next = withBookmarks(before, change);
+      progressRef.current = next;
+      setProgress(next);
+      try {
+        await host.writeProgress(next);
+      } catch (error) {
+        if (progressRef.current === next) {
+          progressRef.current = before;
+          setProgress(before);
+        }
+        throw error;
+      }
+    },
+    [host],
+  );
+  const openBookmarks = useCallback(() => {
+    setDialog('bookmarks');
+    // The dialog saves nothing until the stored progress is here, so its lessons are never lost.
+    if (progressRef.current) return;
+    host
+      .readProgress()
+      .then((loaded) => {
+        if (progressRef.current) return;
+        progressRef.current = loaded.value;
+        setProgress(loaded.value);
+      })
+      .catch(() => undefined);
+  }, [host]);
+  const captureView = useCallback((): BookmarkView | null => (physiology ? physiologyHandle.current : glandHandle.current)?.capture() ?? null, [physiology, glandHandle, physiologyHandle]);
+  const bookmarkedGland = useCallback(() => glandHandle.current?.anatomy ?? defaultGland().anatomy, [glandHandle]);
+  const goToBookmark = useCallback(
+    ({ view }: Bookmark) => {
+      setDialog(null);
+      if (view.kind === 'physiology') {
+        glandHandle.cancel();
+        setPhysiology(true);
+        physiologyHandle.whenReady((handle) => handle.restore(view));
+        return;
+      }
+      physiologyHandle.cancel();
+      // The glossary's last "Show in 3D" must not select its structure again when the gland comes back.
+      setGlandRequest(null);
+      setPhysiology(false);
+      glandHandle.whenReady((handle) => handle.restore(view));
+    },
+    [glandHandle, physiologyHandle],
   );
 
   // The self-check takes the place of a lesson playing, so the 3D view is free for "Choose in the 3D view".
@@ -176,6 +251,22 @@ export function App({ host }: { host: Host }) {
     );
   }
 
+  if (presenting) {
+    return (
+      <PresenterMode
+        host={host}
+        lesson={presenting}
+        quiz={quizzes ? quizOf(quizzes, presenting) : null}
+        theme={theme}
+        reducedMotion={reducedMotion}
+        narration={settings}
+        onNarration={updateSettings}
+        onProblems={onModelProblems}
+        onClose={() => setPresenting(null)}
+      />
+    );
+  }
+
   const page = (
     <div className="app">
       <AppHeader
@@ -187,6 +278,7 @@ export function App({ host }: { host: Host }) {
         onLessons={openLessons}
         onGlossary={() => setDialog('glossary')}
         onProgress={() => setDialog('progress')}
+        onBookmarks={openBookmarks}
         physiology={physiology}
         onPhysiology={setPhysiology}
       />
@@ -194,13 +286,13 @@ export function App({ host }: { host: Host }) {
       <main className="app__main" id="main" data-lesson-view={lessonPhysiology ? 'physiology' : undefined}>
         {physiology && !activeLesson ? (
           <Suspense fallback={loading}>
-            <PhysiologyView theme={theme} reducedMotion={reducedMotion} />
+            <PhysiologyView theme={theme} reducedMotion={reducedMotion} viewHandle={physiologyHandle} />
           </Suspense>
         ) : (
           <>
             {/* The gland stays mounted under a lesson's body map, so returning to it is immediate. */}
             <div className="app__scene-slot" hidden={lessonPhysiology !== null}>
-              <SceneView host={host} theme={theme} reducedMotion={reducedMotion} onProblems={onModelProblems} direction={direction} show={glandRequest} onSelection={setGlandSelection} />
+              <SceneView host={host} theme={theme} reducedMotion={reducedMotion} onProblems={onModelProblems} direction={direction} show={glandRequest} onSelection={setGlandSelection} viewHandle={glandHandle} />
             </div>
             {lessonPhysiology && direction && (
               <Suspense fallback={loading}>
@@ -237,6 +329,17 @@ export function App({ host }: { host: Host }) {
           setProgress(next);
         }}
       />
+      <BookmarksDialog
+        open={dialog === 'bookmarks'}
+        language={settings.language}
+        bookmarks={progress?.bookmarks ?? null}
+        lessonActive={activeLesson !== null}
+        capture={captureView}
+        anatomy={bookmarkedGland}
+        onChange={recordBookmarks}
+        onGoTo={goToBookmark}
+        onClose={() => setDialog(null)}
+      />
       <AboutDialog open={dialog === 'about'} onClose={() => setDialog(null)} host={host} />
       <LessonLibrary
         open={dialog === 'lessons'}
@@ -251,7 +354,22 @@ export function App({ host }: { host: Host }) {
         }}
         quizzes={quizzes}
         onSelfCheck={openSelfCheck}
+        onHandout={(lesson, quiz) => {
+          setDialog(null);
+          setHandout({ lesson, quiz });
+        }}
+        onPresent={(lesson) => {
+          setDialog(null);
+          setActiveLesson(null);
+          setSelfCheck(null);
+          setPresenting(lesson);
+        }}
       />
+      {handout && (
+        <Suspense fallback={null}>
+          <HandoutMaker key={handout.lesson.file} host={host} lesson={handout.lesson} quiz={handout.quiz} onClose={() => setHandout(null)} />
+        </Suspense>
+      )}
       {selfCheck && (
         <SelfCheck
           key={selfCheck.quiz.file}

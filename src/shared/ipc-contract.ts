@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { handoutPdfRequestSchema, handoutPdfResultSchema } from './handout/handout-pdf-file';
 import { LANGUAGES } from './languages';
 import { progressSchema } from './progress';
 import { MAX_PROGRESS_EXPORT_BYTES } from './progress-export';
@@ -108,6 +109,21 @@ export const contract = {
   },
   /** Asks which file to import and returns its text, unchecked; nothing is replaced here. */
   importProgress: { channel: 'progress:import', request: noRequest, response: progressImportFileSchema },
+  /** Asks where to save, then prints the asking window (the handout on screen) to that PDF file. */
+  saveHandoutPdf: { channel: 'handout:save-pdf', request: handoutPdfRequestSchema, response: handoutPdfResultSchema },
+  /**
+   * Presenter mode: opens the audience window (full screen on a second display when there is one,
+   * an ordinary window otherwise); asking again brings it forward. Its state travels over a
+   * BroadcastChannel, not through main (src/shared/presentation/presentation-state.ts).
+   */
+  openAudience: {
+    channel: 'presentation:open-audience',
+    request: noRequest,
+    response: z.object({ display: z.enum(['external', 'same']) }),
+  },
+  closeAudience: { channel: 'presentation:close-audience', request: noRequest, response: z.object({ closed: z.boolean() }) },
+  /** The clicker's F: the audience window in and out of full screen. */
+  toggleAudienceFullScreen: { channel: 'presentation:toggle-full-screen', request: noRequest, response: z.object({ fullScreen: z.boolean() }) },
 } as const;
 
 export type Contract = typeof contract;

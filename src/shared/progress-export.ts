@@ -7,7 +7,10 @@ import { progressDocument, type Progress } from './progress';
  * itself (which carries its own `schemaVersion` and is migrated like the stored one).
  *
  *   { "app": "lactation-atlas", "kind": "progress", "formatVersion": 1,
- *     "exportedAt": "2026-11-26T09:30:00.000Z", "progress": { "schemaVersion": 1, "lessons": {…} } }
+ *     "exportedAt": "2026-11-26T09:30:00.000Z", "progress": { "schemaVersion": 2, "lessons": {…}, "bookmarks": […] } }
+ *
+ * The envelope's format has not changed since version 1; the progress inside has. A file exported
+ * before bookmarks existed (progress version 1) still imports, migrated, with no bookmarks.
  *
  * Reading one back never trusts it: every way a file can be wrong has its own problem code, which
  * the renderer turns into a sentence in the learner's language (`progress.importProblems.<code>`).
@@ -18,9 +21,10 @@ export const PROGRESS_EXPORT_FORMAT = 1;
 
 /**
  * Largest export file read back. 500 tracked lessons with the longest ids take about 130 KB
- * pretty-printed, so anything much bigger is not ours.
+ * pretty-printed, and 200 bookmarks with the longest notes (in UTF-8, or full of characters JSON
+ * escapes) at most about 600 KB more, so anything much bigger is not ours.
  */
-export const MAX_PROGRESS_EXPORT_BYTES = 512 * 1024;
+export const MAX_PROGRESS_EXPORT_BYTES = 1024 * 1024;
 
 export interface ProgressExport {
   app: typeof PROGRESS_EXPORT_APP;

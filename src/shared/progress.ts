@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { bookmarkListSchema, type Bookmark } from './bookmarks';
 import type { DocumentSpec } from './persisted-document';
 
 /**
  * A learner's progress, kept on their own computer. One entry per lesson id; the lessons, quiz and
  * bookmark issues add fields through schema versions and migrations, never by loosening this schema.
  */
-export const PROGRESS_VERSION = 1;
+export const PROGRESS_VERSION = 2;
 
 export const MAX_TRACKED_LESSONS = 500;
 
@@ -32,6 +33,8 @@ export const progressSchema = z
       .refine((lessons) => Object.keys(lessons).length <= MAX_TRACKED_LESSONS, {
         message: `at most ${MAX_TRACKED_LESSONS} lessons can be tracked`,
       }),
+    /** Views the learner saved with a note (version 2), in the order they were made. */
+    bookmarks: bookmarkListSchema,
   })
   .strict();
 
@@ -39,14 +42,17 @@ export type Progress = z.infer<typeof progressSchema>;
 export type LessonProgress = z.infer<typeof lessonProgressSchema>;
 
 export function emptyProgress(): Progress {
-  return { schemaVersion: PROGRESS_VERSION, lessons: {} };
+  return { schemaVersion: PROGRESS_VERSION, lessons: {}, bookmarks: [] };
 }
 
 export const progressDocument: DocumentSpec<Progress> = {
   name: 'progress',
   currentVersion: PROGRESS_VERSION,
   schema: progressSchema,
-  migrations: {},
+  migrations: {
+    // Version 2 added bookmarks: a version 1 learner had none.
+    1: (doc) => ({ ...doc, bookmarks: [] }),
+  },
   defaults: emptyProgress,
 };
 
@@ -63,4 +69,10 @@ export function withLessonProgress(
 ): Progress {
   const base = progress ?? emptyProgress();
   return { ...base, lessons: { ...base.lessons, [id]: { ...change(base.lessons[id] ?? null), updatedAt: now.toISOString() } } };
+}
+
+/** The progress after the bookmarks changed: `change` receives the list before. Lessons are left as they were. */
+export function withBookmarks(progress: Progress | null, change: (before: readonly Bookmark[]) => Bookmark[]): Progress {
+  const base = progress ?? emptyProgress();
+  return { ...base, bookmarks: change(base.bookmarks) };
 }

@@ -190,7 +190,7 @@ describe('the atlas in Chromium', () => {
   });
 
   it('recovers corrupt progress from its backup, tells the learner and keeps the broken copy', async () => {
-    const good = encodeDocument({ schemaVersion: 1, lessons: { 'breast-as-tree': { completed: true, lastPositionSeconds: 42, bestQuizScore: 0.8, updatedAt: '2026-11-25T10:00:00.000Z' } } });
+    const good = encodeDocument({ schemaVersion: 2, lessons: { 'breast-as-tree': { completed: true, lastPositionSeconds: 42, bestQuizScore: 0.8, updatedAt: '2026-11-25T10:00:00.000Z' } }, bookmarks: [] });
     const { page, context } = await open({ storage: { 'atlas.progress': '{"schemaVersion":1,"lessons":{"breast-as', 'atlas.progress.bak': good } });
     const notice = page.getByRole('status').getByText(/progress file could not be read/);
     await notice.waitFor();

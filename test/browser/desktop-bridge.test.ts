@@ -43,10 +43,14 @@ async function openWithBridge(options: { refuseSettings?: boolean } = {}) {
         if (refuseSettings) return Promise.resolve({ ok: false as const, error: { code: 'read-only' as const, message: 'The settings file was written by a newer version' } });
         return ok(settings!);
       },
-      readProgress: () => ok({ value: { schemaVersion: 1 as const, lessons: {} }, notice: { kind: 'newer-version' as const, document: 'progress', version: 3 }, readOnly: true }),
+      readProgress: () => ok({ value: { schemaVersion: 2 as const, lessons: {}, bookmarks: [] }, notice: { kind: 'newer-version' as const, document: 'progress', version: 3 }, readOnly: true }),
       writeProgress: (progress) => ok(progress!),
       exportProgress: () => ok({ status: 'cancelled' as const }),
       importProgress: () => ok({ status: 'cancelled' as const }),
+      saveHandoutPdf: () => ok({ status: 'cancelled' as const }),
+      openAudience: () => ok({ display: 'external' as const }),
+      closeAudience: () => ok({ closed: true }),
+      toggleAudienceFullScreen: () => ok({ fullScreen: true }),
       onMenuCommand: (next) => {
         listener = next;
         return () => (listener = null);

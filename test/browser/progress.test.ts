@@ -15,11 +15,12 @@ afterAll(async () => {
 });
 
 const seeded: Progress = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   lessons: {
     'tree-of-milk': { completed: true, lastPositionSeconds: 0, bestQuizScore: 0.75, updatedAt: '2026-11-20T10:00:00.000Z' },
     'ejection-reflex': { completed: false, lastPositionSeconds: 30, bestQuizScore: null, updatedAt: '2026-11-24T16:00:00.000Z' },
   },
+  bookmarks: [],
 };
 
 async function open(storage: Record<string, string> = { 'atlas.progress': JSON.stringify(seeded) }) {
@@ -104,7 +105,7 @@ describe('progress page', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await dialog.getByRole('status').getByText('Your progress has been reset.').waitFor();
-    expect(await stored(page)).toEqual({ schemaVersion: 1, lessons: {} });
+    expect(await stored(page)).toEqual({ schemaVersion: 2, lessons: {}, bookmarks: [] });
     // The previous progress stays as the backup, as for any write.
     expect(JSON.parse((await page.evaluate(() => localStorage.getItem('atlas.progress.bak')))!)).toEqual(seeded);
     expect((await cells(page, 'tree-of-milk')).slice(1, 2)).toEqual(['Not started']);
@@ -114,7 +115,7 @@ describe('progress page', () => {
     await (await choosing).setFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(exported) });
     const confirm = dialog.getByRole('alertdialog', { name: 'Replace your progress with this file?' });
     await confirm.waitFor();
-    expect(await confirm.locator('dd').allTextContents()).toEqual([download.suggestedFilename(), expect.stringMatching(/\d{4}/), '2', '1']);
+    expect(await confirm.locator('dd').allTextContents()).toEqual([download.suggestedFilename(), expect.stringMatching(/\d{4}/), '2', '1', '0']);
     await confirm.getByRole('button', { name: 'Replace my progress' }).click();
     await dialog.getByRole('status').getByText(`Progress imported from ${download.suggestedFilename()}.`).waitFor();
     expect(await stored(page)).toEqual(seeded);

@@ -102,6 +102,30 @@ describe('launchAtlas', () => {
     expect(JSON.parse(await readFile(join(fake.userData, 'settings.json'), 'utf8'))).toEqual(settings);
   });
 
+  it('opens presenter mode\'s audience window full screen on the projector, as securely as the main window', async () => {
+    const laptop = { x: 0, y: 0, width: 1440, height: 900 };
+    const projector = { x: 1440, y: 0, width: 1920, height: 1080 };
+    const fake = await launched({ displays: [{ bounds: laptop, workArea: { ...laptop, y: 25, height: 875 } }, { bounds: projector, workArea: projector }] });
+    const open = fake.ipcHandlers.get('presentation:open-audience')!;
+    expect(await open(foreignFrame, undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(fake.windows()).toHaveLength(1);
+
+    expect(await open(ownFrame, undefined)).toEqual({ ok: true, value: { display: 'external' } });
+    const audience = fake.windows()[1]!;
+    expect(audience.options).toMatchObject({ ...projector, fullscreen: true });
+    expect(audience.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, disableBlinkFeatures: 'Auxclick' });
+    await vi.waitFor(() => expect(audience.loadURL).toHaveBeenCalledWith('app://atlas/index.html?view=audience'));
+
+    // Asking again brings the same window forward; F toggles its full screen.
+    await open(ownFrame, undefined);
+    expect(fake.windows()).toHaveLength(2);
+    expect(await fake.ipcHandlers.get('presentation:toggle-full-screen')!(ownFrame, undefined)).toEqual({ ok: true, value: { fullScreen: false } });
+
+    // The room's window goes when the presenter's window closes.
+    fake.windows()[0]!.emit('closed');
+    expect(audience.close).toHaveBeenCalled();
+  });
+
   it('rebuilds the menu in the language the learner picks', async () => {
     const fake = await launched({ locale: 'en-US' });
     const templates = fake.spies.Menu.buildFromTemplate.mock.calls.map(([t]) => t as MenuItemConstructorOptions[]);

@@ -13,9 +13,13 @@ const VALID: { [M in MethodName]: unknown } = {
   readSettings: undefined,
   writeSettings: { schemaVersion: 2, language: 'fr', theme: 'standard', narrationVoice: 'reading', systemVoice: null, narrationSpeed: 1.5 },
   readProgress: undefined,
-  writeProgress: { schemaVersion: 1, lessons: {} },
-  exportProgress: { progress: { schemaVersion: 1, lessons: {} } },
+  writeProgress: { schemaVersion: 2, lessons: {}, bookmarks: [] },
+  exportProgress: { progress: { schemaVersion: 2, lessons: {}, bookmarks: [] } },
   importProgress: undefined,
+  openAudience: undefined,
+  closeAudience: undefined,
+  toggleAudienceFullScreen: undefined,
+  saveHandoutPdf: { fileName: 'lactation-atlas-tree-of-milk-en.pdf' },
 };
 
 /** Wrong shapes, types and sizes, per method. */
@@ -60,9 +64,14 @@ const INVALID: { [M in MethodName]: unknown[] } = {
     // The renderer never names the file: main asks the learner where to save it.
     { progress: { schemaVersion: 1, lessons: {} }, path: '/etc/passwd' },
     { progress: { schemaVersion: 1, lessons: { '../x': { completed: true, lastPositionSeconds: 0, bestQuizScore: null, updatedAt: '2026-01-01T00:00:00Z' } } } },
+    { progress: { schemaVersion: 1, lessons: {} } },
     { progress: { schemaVersion: 2, lessons: {} } },
   ],
   importProgress: [{ path: '/etc/passwd' }, 'progress.json', 0],
+  openAudience: [{ display: 'external' }, 'open', 1],
+  closeAudience: [{ all: true }, null],
+  toggleAudienceFullScreen: [{ fullScreen: true }, true],
+  saveHandoutPdf: [undefined, {}, 'x.pdf', { fileName: '../x.pdf' }, { fileName: 'x.exe' }, { fileName: 'x.pdf', folder: '/tmp' }],
 };
 
 function spyHandlers(): Handlers & Record<MethodName, ReturnType<typeof vi.fn>> {

@@ -9,12 +9,14 @@ import { useTempDirs } from '../support/temp-dir';
 const tempDir = useTempDirs();
 
 const first: Progress = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   lessons: { 'breast-as-tree': { completed: false, lastPositionSeconds: 30, bestQuizScore: null, updatedAt: '2026-11-25T10:00:00.000Z' } },
+  bookmarks: [],
 };
 const second: Progress = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   lessons: { 'breast-as-tree': { completed: true, lastPositionSeconds: 240, bestQuizScore: 1, updatedAt: '2026-11-25T11:00:00.000Z' } },
+  bookmarks: [],
 };
 
 describe('FileDocumentStorage + DocumentStore', () => {

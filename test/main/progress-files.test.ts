@@ -11,7 +11,8 @@ import { useTempDirs } from '../support/temp-dir';
 const tempDir = useTempDirs();
 
 const progress: Progress = {
-  schemaVersion: 1,
+  schemaVersion: 2,
+  bookmarks: [],
   lessons: {
     'tree-of-milk': { completed: true, lastPositionSeconds: 0, bestQuizScore: 0.75, updatedAt: '2026-11-20T08:00:00.000Z' },
     'ejection-reflex': { completed: false, lastPositionSeconds: 84.5, bestQuizScore: null, updatedAt: '2026-11-25T17:30:00.000Z' },

@@ -4,13 +4,16 @@ import { describe, expect, it, vi } from 'vitest';
 import { FileDocumentStorage } from '../../src/main/json-file-store';
 import { HandlerError } from '../../src/main/ipc-router';
 import { createProgressFileHandlers } from '../../src/main/progress-files';
-import { createHandlers } from '../../src/main/request-handlers';
+import { createHandlers, type HandlerDeps } from '../../src/main/request-handlers';
 import { DocumentStore } from '../../src/shared/persisted-document';
 import { progressDocument } from '../../src/shared/progress';
 import { settingsDocument } from '../../src/shared/settings';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
+
+/** The handout PDF's own tests are in handout-pdf.test.ts; here only that the request reaches it. */
+const saveHandoutPdf = vi.fn<HandlerDeps['saveHandoutPdf']>(() => Promise.resolve({ status: 'saved', fileName: 'x.pdf' }));
 
 async function setUp() {
   const base = await tempDir();
@@ -25,6 +28,7 @@ async function setUp() {
   await writeFile(join(content, 'notes with spaces.md'), 'x');
   await writeFile(join(models, 'big.bin'), Buffer.alloc(3 * 1024 * 1024));
   const onSettingsSaved = vi.fn();
+  const audience = { open: vi.fn(() => ({ display: 'same' as const })), close: vi.fn(() => ({ closed: true })), toggleFullScreen: vi.fn(() => ({ fullScreen: true })) };
   const handlers = createHandlers({
     roots: { content, models },
     settings: new DocumentStore(new FileDocumentStorage(join(base, 'settings.json')), settingsDocument('en')),
@@ -34,10 +38,13 @@ async function setUp() {
       strings: () => ({ exportTitle: 'Export', importTitle: 'Import', fileType: 'JSON' }),
       defaultFolder: () => base,
     }),
+    saveHandoutPdf,
+    audience,
+    presenterBounds: () => ({ x: 0, y: 0, width: 1280, height: 800 }),
     appInfo: () => ({ name: 'Lactation Atlas', version: '0.1.0', platform: 'linux', versions: {} }),
     onSettingsSaved,
   });
-  return { base, handlers, onSettingsSaved };
+  return { base, handlers, onSettingsSaved, audience };
 }
 
 describe('createHandlers', () => {
@@ -88,12 +95,31 @@ describe('createHandlers', () => {
     const newer = JSON.stringify({ schemaVersion: 3, lessons: {} });
     await writeFile(join(base, 'progress.json'), newer);
     expect((await handlers.readProgress(undefined)).notice).toMatchObject({ kind: 'newer-version', version: 3 });
-    await expect(handlers.writeProgress({ schemaVersion: 1, lessons: {} })).rejects.toMatchObject({ code: 'read-only' });
+    await expect(handlers.writeProgress({ schemaVersion: 2, lessons: {}, bookmarks: [] })).rejects.toMatchObject({ code: 'read-only' });
     expect(await readFile(join(base, 'progress.json'), 'utf8')).toBe(newer);
   });
 
   it('tells the renderer it runs in the desktop app', async () => {
     const { handlers } = await setUp();
     expect(await handlers.getAppInfo(undefined)).toMatchObject({ shell: 'desktop', version: '0.1.0' });
+  });
+});
+
+describe('presenter mode', () => {
+  it('opens the audience from the asking window, toggles its full screen and closes it', async () => {
+    const { handlers, audience } = await setUp();
+    await expect(handlers.openAudience(undefined)).resolves.toEqual({ display: 'same' });
+    expect(audience.open).toHaveBeenCalledWith({ x: 0, y: 0, width: 1280, height: 800 });
+    await expect(handlers.toggleAudienceFullScreen(undefined)).resolves.toEqual({ fullScreen: true });
+    await expect(handlers.closeAudience(undefined)).resolves.toEqual({ closed: true });
+  });
+});
+
+describe('handout PDF', () => {
+  it('hands the request and the asking window’s event to the PDF saver', async () => {
+    const { handlers } = await setUp();
+    const event = { senderFrame: { url: 'app://atlas/index.html', parent: null }, sender: { printToPDF: vi.fn() } };
+    await expect(handlers.saveHandoutPdf({ fileName: 'x.pdf' }, event)).resolves.toEqual({ status: 'saved', fileName: 'x.pdf' });
+    expect(saveHandoutPdf).toHaveBeenCalledWith({ fileName: 'x.pdf' }, event);
   });
 });

@@ -32,6 +32,10 @@ function fakeHost(files: Map<string, string>, unreadable: ReadonlySet<string> = 
     writeProgress: fail,
     exportProgress: fail,
     importProgress: fail,
+    openAudience: fail,
+    closeAudience: fail,
+    toggleAudienceFullScreen: fail,
+    saveHandoutPdf: fail,
     onMenuCommand: () => () => undefined,
     listContent: () => Promise.resolve({ root: 'content', entries: [...files.keys()].map((path) => ({ path, bytes: 1 })) }),
     readContent: ({ root, path }) => {

@@ -33,14 +33,14 @@ describe('LocalStorageDocument', () => {
     const storage = new MemoryStorage();
     const doc = new LocalStorageDocument(storage, 'atlas.progress', () => new Date('2026-11-25T12:00:00Z'));
     const store = new DocumentStore(doc, progressDocument);
-    await store.save({ schemaVersion: 1, lessons: {} });
-    await store.save({ schemaVersion: 1, lessons: { intro: { completed: true, lastPositionSeconds: 1, bestQuizScore: null, updatedAt: '2026-11-25T10:00:00.000Z' } } });
+    await store.save({ schemaVersion: 2, lessons: {}, bookmarks: [] });
+    await store.save({ schemaVersion: 2, lessons: { intro: { completed: true, lastPositionSeconds: 1, bestQuizScore: null, updatedAt: '2026-11-25T10:00:00.000Z' } }, bookmarks: [] });
     storage.setItem('atlas.progress', '{"schemaVersion":1,"lessons":');
 
     const loaded = await new DocumentStore(doc, progressDocument).load();
-    expect(loaded.value).toEqual({ schemaVersion: 1, lessons: {} });
+    expect(loaded.value).toEqual({ schemaVersion: 2, lessons: {}, bookmarks: [] });
     expect(loaded.notice).toMatchObject({ kind: 'recovered-from-backup', keptAsideAt: 'localStorage["atlas.progress.corrupt-2026-11-25T12:00:00.000Z"]' });
     expect(storage.getItem('atlas.progress.corrupt-2026-11-25T12:00:00.000Z')).toBe('{"schemaVersion":1,"lessons":');
-    expect(storage.getItem('atlas.progress')).toBe(encodeDocument({ schemaVersion: 1, lessons: {} }));
+    expect(storage.getItem('atlas.progress')).toBe(encodeDocument({ schemaVersion: 2, lessons: {}, bookmarks: [] }));
   });
 });

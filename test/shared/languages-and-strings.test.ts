@@ -31,7 +31,7 @@ describe('locale files', () => {
     const fr = leaves(STRINGS.fr);
     const same = [...en].filter(([key, text]) => fr.get(key) === text).map(([key]) => key);
     // Words spelled the same in both languages.
-    const allowed = /^(languages\.|shortcuts\.keyNames\.(tab|help|arrows)|menu\.themeStandard|about\.version|scene\.labels\.branches|structures\.title|structures\.kinds\.lobule|info\.sources|closeUp\.parts\.lactocyte|lessons\.minutes|player\.stepTitle|player\.pause|physiology\.(hormones|hormoneShort)\.(dopamine|cortisol)|physiology\.hormoneShort\.hpl|physiology\.(stages|scenarios)\.relactation)/;
+    const allowed = /^(languages\.|shortcuts\.keyNames\.(tab|help|arrows|presentFull|presentView)|menu\.themeStandard|about\.version|scene\.labels\.branches|structures\.title|structures\.kinds\.lobule|info\.sources|closeUp\.parts\.lactocyte|lessons\.minutes|player\.stepTitle|player\.pause|physiology\.(hormones|hormoneShort)\.(dopamine|cortisol)|physiology\.hormoneShort\.hpl|physiology\.(stages|scenarios)\.relactation)/;
     expect(same.filter((key) => !allowed.test(key))).toEqual([]);
   });
 });

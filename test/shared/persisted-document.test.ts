@@ -13,10 +13,11 @@ import { emptyProgress, progressDocument, progressSchema, type Progress } from '
 import { MemoryDocumentStorage } from '../support/memory-storage';
 
 const sample: Progress = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   lessons: {
     'breast-as-tree': { completed: true, lastPositionSeconds: 120.5, bestQuizScore: 0.8, updatedAt: '2026-11-25T10:00:00.000Z' },
   },
+  bookmarks: [],
 };
 
 /** A document that went through two format changes, to exercise the migration chain. */
@@ -81,7 +82,7 @@ describe('decodeDocument', () => {
     });
     fc.assert(
       fc.property(fc.dictionary(lessonId, lesson, { maxKeys: 20 }), (lessons) => {
-        const value = progressSchema.parse({ schemaVersion: 1, lessons });
+        const value = progressSchema.parse({ schemaVersion: 2, lessons, bookmarks: [] });
         const decoded = decodeDocument(encodeDocument(value), progressDocument);
         expect(decoded).toEqual({ kind: 'ok', value, migratedFrom: null });
       }),
@@ -121,10 +122,10 @@ describe('loadDocument', () => {
   });
 
   it('never touches a file written by a newer version', async () => {
-    const newer = JSON.stringify({ schemaVersion: 2, lessons: {}, bookmarks: [] });
+    const newer = JSON.stringify({ schemaVersion: 3, lessons: {}, bookmarks: [], somethingNew: true });
     const storage = new MemoryDocumentStorage(newer);
     const loaded = await loadDocument(storage, progressDocument);
-    expect(loaded).toMatchObject({ readOnly: true, notice: { kind: 'newer-version', version: 2 } });
+    expect(loaded).toMatchObject({ readOnly: true, notice: { kind: 'newer-version', version: 3 } });
     expect(storage.aside).toEqual([]);
     expect(storage.primary).toBe(newer);
   });
@@ -141,7 +142,7 @@ describe('DocumentStore', () => {
 
   it('refuses values that fail the schema', async () => {
     const store = new DocumentStore(new MemoryDocumentStorage(), progressDocument);
-    await expect(store.save({ schemaVersion: 1, lessons: { 'Bad Id': sample.lessons['breast-as-tree'] } } as unknown as Progress)).rejects.toThrow();
+    await expect(store.save({ schemaVersion: 2, lessons: { 'Bad Id': sample.lessons['breast-as-tree'] }, bookmarks: [] } as unknown as Progress)).rejects.toThrow();
   });
 
   it('applies concurrent saves in order and keeps the previous one as backup', async () => {

@@ -51,6 +51,7 @@ export class FakeBrowserWindow extends EventEmitter {
     super();
     const { x = 0, y = 0, width = 800, height = 600 } = options as Partial<Rect>;
     this.bounds = { x, y, width, height };
+    this.fullScreen = options['fullscreen'] === true;
     FakeBrowserWindow.instances.push(this);
   }
   getNormalBounds(): Rect {
@@ -62,6 +63,22 @@ export class FakeBrowserWindow extends EventEmitter {
   isMinimized(): boolean {
     return false;
   }
+  // Presenter mode's audience window is closed, and made full screen, from main.
+  destroyed = false;
+  fullScreen = false;
+  readonly close = vi.fn(() => {
+    this.destroyed = true;
+    this.emit('closed');
+  });
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  isFullScreen(): boolean {
+    return this.fullScreen;
+  }
+  setFullScreen(value: boolean): void {
+    this.fullScreen = value;
+  }
 }
 
 export interface FakeElectronOptions {
@@ -69,7 +86,7 @@ export interface FakeElectronOptions {
   userData: string;
   locale?: string;
   singleInstance?: boolean;
-  displays?: { workArea: Rect }[];
+  displays?: { workArea: Rect; bounds?: Rect }[];
   dialogResponse?: number;
 }
 
@@ -78,7 +95,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   const ipcHandlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
-  const displays = options.displays ?? [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }];
+  const displays = (options.displays ?? [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }]).map((display) => ({ bounds: display.workArea, ...display }));
   FakeBrowserWindow.instances = [];
 
   const app = Object.assign(new EventEmitter(), {

@@ -14,12 +14,14 @@ interface Props {
   onGlossary(): void;
   /** Opens the progress page (per-lesson progress, export, import, reset). */
   onProgress(): void;
+  /** Opens the bookmarks: save the view shown with a note, go back to a saved one. */
+  onBookmarks(): void;
   /** Whether the physiology view (hormones, stages, let-down) is shown instead of the anatomy. */
   physiology: boolean;
   onPhysiology(next: boolean): void;
 }
 
-export function AppHeader({ settings, onLanguage, onTheme, onShortcuts, onAbout, onLessons, onGlossary, onProgress, physiology, onPhysiology }: Props) {
+export function AppHeader({ settings, onLanguage, onTheme, onShortcuts, onAbout, onLessons, onGlossary, onProgress, onBookmarks, physiology, onPhysiology }: Props) {
   const { t } = useTranslation();
   const projector = settings.theme === 'projector';
   return (
@@ -78,6 +80,12 @@ export function AppHeader({ settings, onLanguage, onTheme, onShortcuts, onAbout,
             ≡
           </span>
           {t('glossary.open')}
+        </button>
+        <button type="button" className="button" onClick={onBookmarks}>
+          <span className="button__glyph" aria-hidden="true">
+            ★
+          </span>
+          {t('bookmarks.open')}
         </button>
         <button type="button" className="button" onClick={onProgress}>
           <span className="button__glyph" aria-hidden="true">

@@ -4,6 +4,8 @@ import { Dialog } from './Dialog';
 const GROUPS = [
   { group: 'everywhere', keys: ['tab', 'shiftTab', 'activate', 'help', 'escape'] },
   { group: 'scene', keys: ['arrows', 'zoom', 'home', 'levelUp'] },
+  { group: 'lesson', keys: ['lessonPlay', 'lessonSteps'] },
+  { group: 'presenter', keys: ['presentNext', 'presentPrevious', 'lessonPlay', 'presentBlack', 'presentFull', 'presentView', 'presentLeave'] },
 ] as const;
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): void }) {

@@ -4,6 +4,7 @@ import { DocumentStore, ReadOnlyDocumentError } from '../../shared/persisted-doc
 import { progressDocument } from '../../shared/progress';
 import { createProgressExport, MAX_PROGRESS_EXPORT_BYTES, progressExportFileName } from '../../shared/progress-export';
 import { settingsDocument } from '../../shared/settings';
+import { createBrowserAudience } from './browser-audience';
 import { downloadTextFile, pickTextFile } from './browser-files';
 import { HostError, type Host } from './host';
 import { LocalStorageDocument } from './local-storage-document';
@@ -59,6 +60,12 @@ export function createWebHost(options: { storage: Storage; baseUrl: string; loca
       return Promise.resolve({ status: 'saved' as const, fileName });
     },
     importProgress: () => pickTextFile(MAX_PROGRESS_EXPORT_BYTES),
+    // The browser's print dialog makes the PDF (handout.css prints only the handout); it alone knows if one was saved.
+    saveHandoutPdf: () => {
+      window.print();
+      return Promise.resolve({ status: 'printed' as const });
+    },
+    ...createBrowserAudience(baseUrl),
     onMenuCommand: () => () => undefined,
   };
 }

@@ -21,6 +21,8 @@ export function LessonLibrary({
   onStart,
   quizzes = null,
   onSelfCheck,
+  onHandout,
+  onPresent,
 }: {
   open: boolean;
   results: readonly LessonLoadResult[] | null;
@@ -31,6 +33,10 @@ export function LessonLibrary({
   /** The lessons' self-checks, once read; a lesson whose quiz has an error offers none. */
   quizzes?: readonly QuizLoadResult[] | null;
   onSelfCheck?(lesson: Lesson, quiz: Quiz): void;
+  /** Makes the lesson's printable handout (with its self-check when it has one that loaded). */
+  onHandout?(lesson: Lesson, quiz: Quiz | null): void;
+  /** Presenter mode: the lesson projected for a class, driven from this window. */
+  onPresent?(lesson: Lesson): void;
 }) {
   const { t } = useTranslation();
   const mine = (results ?? [])
@@ -67,11 +73,31 @@ export function LessonLibrary({
                   <button type="button" className="button button--primary" onClick={() => onStart(lesson)} aria-label={t('lessons.actionLabel', { action: saved && !saved.completed && saved.lastPositionSeconds > 0 ? t('lessons.resume') : t('lessons.start'), title: lesson.title })}>
                     {saved && !saved.completed && saved.lastPositionSeconds > 0 ? t('lessons.resume') : t('lessons.start')}
                   </button>
+                  {onPresent && (
+                    <>
+                      {' '}
+                      <button type="button" className="button" onClick={() => onPresent(lesson)} aria-label={t('presenter.presentLabel', { title: lesson.title })}>
+                        <span className="button__glyph" aria-hidden="true">
+                          ▣
+                        </span>
+                        {t('presenter.present')}
+                      </button>
+                    </>
+                  )}
                   {quiz && onSelfCheck && (
                     <>
                       {' '}
                       <button type="button" className="button" onClick={() => onSelfCheck(lesson, quiz)} aria-label={t('quiz.selfCheckLabel', { title: lesson.title })}>
                         {t('quiz.selfCheck')}
+                      </button>
+                    </>
+                  )}
+                  {onHandout && (
+                    <>
+                      {' '}
+                      {/* Offered once the self-checks are read, so the handout has its quiz. */}
+                      <button type="button" className="button" disabled={quizzes === null} onClick={() => onHandout(lesson, quiz)} aria-label={t('handout.buttonLabel', { title: lesson.title })}>
+                        {t('handout.button')}
                       </button>
                     </>
                   )}

@@ -1,11 +1,9 @@
-import { generateGland } from '../../shared/anatomy/generate-gland';
-import { DEFAULT_GLAND_PARAMETERS } from '../../shared/anatomy/gland-parameters';
 import { parseReferences } from '../../shared/content/structure-descriptions';
 import { loadLessons, type LessonFile } from '../../shared/lessons/load-lessons';
 import type { LessonLoadResult } from '../../shared/lessons/lesson-types';
-import { structureCatalog } from '../../shared/lessons/structure-ids';
 import { loadQuizzes, type QuizFile, type QuizLoadResult } from '../../shared/quizzes/load-quizzes';
 import type { Host } from '../host/host';
+import { defaultGland } from '../quiz/default-gland';
 
 /** Lesson files are `content/lessons/<language>/<id>.md`; narration lives in folders beside them. */
 const LESSON_FILE = /^lessons\/[a-z]{2}\/[a-z0-9][a-z0-9-]*\.md$/;
@@ -36,7 +34,8 @@ export async function readLessons(host: Host): Promise<LessonLoadResult[]> {
   );
   const files = read.filter((item): item is LessonFile => 'text' in item);
   const unreadable = read.filter((item): item is LessonLoadResult => 'status' in item);
-  const catalog = structureCatalog(generateGland(DEFAULT_GLAND_PARAMETERS));
+  // The default gland is built once per window and shared (the self-check judges picks against it too).
+  const { catalog } = defaultGland();
   return [...loadLessons(files, { catalog, referenceIds }), ...unreadable];
 }
 
@@ -62,6 +61,7 @@ export async function readQuizzes(host: Pick<Host, 'listContent' | 'readContent'
   );
   const files = read.filter((item): item is QuizFile => 'text' in item);
   const unreadable = read.filter((item): item is QuizLoadResult => 'errors' in item);
-  const catalog = structureCatalog(generateGland(DEFAULT_GLAND_PARAMETERS));
+  // The default gland is built once per window and shared (the self-check judges picks against it too).
+  const { catalog } = defaultGland();
   return [...loadQuizzes(files, lessons, { catalog }).quizzes, ...unreadable];
 }

@@ -4,6 +4,7 @@ import type { LessonPhysiology } from '../../shared/lessons/lesson-physiology';
 import type { Theme } from '../../shared/settings';
 import type { SceneDirection } from '../scene/SceneView';
 import { PhysiologyScene } from './scene/PhysiologyScene';
+import type { PhysiologyStructure } from './scene/scene-labels';
 
 /** Room kept above the lesson's controls for its captions (about three lines at full width). */
 const CAPTION_ROOM_REM = 6.5;
@@ -19,14 +20,27 @@ interface Inset {
  * has a fixed camera, so instead of drawing under the lesson's captions, controls and transcript it
  * takes the room they leave free.
  */
-export function LessonPhysiologyScene({ physiology, direction, theme, reducedMotion }: { physiology: LessonPhysiology; direction: SceneDirection; theme: Theme; reducedMotion: boolean }) {
+export function LessonPhysiologyScene({
+  physiology,
+  direction,
+  theme,
+  reducedMotion,
+  highlight = null,
+}: {
+  physiology: LessonPhysiology;
+  direction: SceneDirection;
+  theme: Theme;
+  reducedMotion: boolean;
+  /** A part the presenter points out to the room. */
+  highlight?: PhysiologyStructure | null;
+}) {
   const { stepTime, time, frames } = direction;
   const state = useMemo(() => () => lessonPhysiologyAt(physiology, stepTime()), [physiology, stepTime]);
   const box = useRef<HTMLDivElement | null>(null);
   const inset = useFreeRoom(box);
   return (
     <div ref={box} className="lesson-physiology" style={{ right: inset.right, bottom: inset.bottom }}>
-      <PhysiologyScene state={state} time={time} theme={theme} reducedMotion={reducedMotion} frames={frames} />
+      <PhysiologyScene state={state} time={time} theme={theme} reducedMotion={reducedMotion} frames={frames} highlight={highlight} />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Theme } from '../../shared/settings';
+import { usePhysiologyViewHandle } from '../bookmarks/use-physiology-view-handle';
+import type { HandleSlot, PhysiologyViewHandle } from '../bookmarks/view-handles';
 import { ExplorePanel } from './explore/ExplorePanel';
 import { timeWords } from './explore/life-time-text';
 import { describeForScreenReader, type AnnouncedHormones } from './explore/live-description';
@@ -18,10 +20,20 @@ const ANNOUNCE_AFTER_MS = 450;
  * the line saying what changed and why over the scene, and a polite live region describing the
  * state for screen readers.
  */
-export function PhysiologyView({ theme, reducedMotion }: { theme: Theme; reducedMotion: boolean }) {
+export function PhysiologyView({
+  theme,
+  reducedMotion,
+  viewHandle,
+}: {
+  theme: Theme;
+  reducedMotion: boolean;
+  /** Filled in for bookmarks: reads and restores the moment shown. */
+  viewHandle?: HandleSlot<PhysiologyViewHandle>;
+}) {
   const { t } = useTranslation();
   const speak = useSay();
   const explore = useExplore(reducedMotion);
+  usePhysiologyViewHandle(viewHandle, explore);
   const colors = useChartColors(theme);
   const { view } = explore;
   const live = useLiveDescription(explore.view);

@@ -118,6 +118,11 @@ export function ProgressDialog({ open, host, language, onClose, onProgressChange
           <ProgressTable rows={rows} language={language} />
         </>
       )}
+      {loaded && (
+        <p className="progress__summary">
+          {loaded.progress.bookmarks.length > 0 ? t('bookmarks.progress.count', { count: loaded.progress.bookmarks.length }) : t('bookmarks.progress.none')}
+        </p>
+      )}
       <div className="progress__actions" role="group" aria-label={t('progress.actions')}>
         <button type="button" className="button" disabled={locked} onClick={() => void exportProgress()}>
           {t('progress.export')}
@@ -144,13 +149,15 @@ export function ProgressDialog({ open, host, language, onClose, onProgressChange
           confirmLabel={t('progress.resetConfirm.confirm')}
           cancelLabel={t('progress.cancel')}
           busy={busy}
-          onConfirm={() => void replace(emptyProgress(), t('progress.resetDone'), resetButton)}
+          // A reset starts the lessons again; bookmarks and their notes are the learner's own writing, deleted only from Bookmarks.
+          onConfirm={() => void replace({ ...emptyProgress(), bookmarks: loaded?.progress.bookmarks ?? [] }, t('progress.resetDone'), resetButton)}
           onCancel={() => {
             setPending(null);
             resetButton.current?.focus();
           }}
         >
           <p>{t('progress.resetConfirm.body', { count: tracked })}</p>
+          <p>{t('bookmarks.progress.resetKeeps')}</p>
         </Confirmation>
       )}
       {pending?.kind === 'import' && (
@@ -174,6 +181,8 @@ export function ProgressDialog({ open, host, language, onClose, onProgressChange
             <dd>{Object.keys(pending.progress.lessons).length}</dd>
             <dt>{t('progress.importConfirm.completed')}</dt>
             <dd>{Object.values(pending.progress.lessons).filter((lesson) => lesson.completed).length}</dd>
+            <dt>{t('bookmarks.progress.importBookmarks')}</dt>
+            <dd>{pending.progress.bookmarks.length}</dd>
           </dl>
           <p>{t('progress.importConfirm.body')}</p>
         </Confirmation>

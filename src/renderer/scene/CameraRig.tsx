@@ -2,6 +2,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, type MutableRefObject } from 'react';
 import { PerspectiveCamera, Spherical, Vector3, type Camera } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import type { CameraPose } from '../../shared/bookmarks';
 import { blendOrbit, orbitAfterKey, type Orbit, type OrbitLimits } from './orbit-keys';
 
 /** Where a scale of the view (the gland, a lobule close-up, an alveolus close-up) is looked at from. */
@@ -32,6 +33,10 @@ export interface ViewCommands {
    * lesson's clock, so pausing the lesson holds the camera where it is.
    */
   look(target: readonly [number, number, number], orbit: Orbit, progress?: () => number | null): void;
+  /** Where the camera stands and what it looks at, now (a bookmark keeps it). */
+  pose(): CameraPose;
+  /** Glides (or jumps, with reduced motion) back to a pose that `pose` gave. */
+  place(pose: CameraPose): void;
 }
 
 const FLIGHT_SECONDS = 0.9;
@@ -147,6 +152,16 @@ export function CameraRig({
     invalidate();
   }, [camera, width, height, invalidate, freeArea, layoutKey]);
 
+  useEffect(() => {
+    // A readout for tests: where the camera stands, then what it looks at (scene units, 2 decimals).
+    const mark = (): void => {
+      element.dataset['camera'] = [...camera.position.toArray(), ...controls.target.toArray()].map((value) => value.toFixed(2)).join(' ');
+    };
+    mark();
+    controls.addEventListener('change', mark);
+    return () => controls.removeEventListener('change', mark);
+  }, [controls, camera, element]);
+
   const land = (): void => {
     setLimits(controls, scale.current.limits);
     controls.update();
@@ -186,6 +201,12 @@ export function CameraRig({
       start({ ...current, distance: Math.min(limits.maxDistance, Math.max(limits.minDistance, distance)) }, new Vector3(...target), onArrive, progress);
     },
     look: (target, orbit, progress) => start(orbit, new Vector3(...target), undefined, progress),
+    pose: () => ({ position: camera.position.toArray(), target: controls.target.toArray() }),
+    place: (pose) => {
+      const target = new Vector3(...pose.target);
+      spherical.setFromVector3(offset.set(...pose.position).sub(target));
+      start({ azimuth: spherical.theta, polar: spherical.phi, distance: spherical.radius }, target);
+    },
     enterScale: (next, from, progress) => {
       scale.current = next;
       flight.current = null;

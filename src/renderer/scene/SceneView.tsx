@@ -1,5 +1,5 @@
 import { Canvas, useThree, type ThreeEvent } from '@react-three/fiber';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GlandAnatomy, Vec3 } from '../../shared/anatomy/gland-anatomy';
 import type { Theme } from '../../shared/settings';
@@ -54,8 +54,11 @@ import {
 } from './scale-navigation';
 import { SceneErrorBoundary } from './SceneErrorBoundary';
 import { selectionToShow } from '../glossary/show-in-gland';
+import { useGlandViewHandle } from '../bookmarks/use-gland-view-handle';
+import type { GlandViewHandle, HandleSlot } from '../bookmarks/view-handles';
 
 const FOV = 36;
+const NO_POINTERS: readonly string[] = [];
 const HOME: Orbit = { azimuth: 0.55, polar: 1.4, distance: 31 };
 const LIMITS: OrbitLimits = { minPolar: 0.15, maxPolar: Math.PI - 0.15, minDistance: 2, maxDistance: 70 };
 
@@ -137,19 +140,34 @@ export function SceneView({
   theme,
   reducedMotion,
   onProblems,
+  children,
   direction = null,
   show = null,
   onSelection,
+  viewHandle,
+  chrome = 'full',
+  pointers = NO_POINTERS,
+  onPoint,
 }: {
   host: Host;
   theme: Theme;
   reducedMotion: boolean;
   onProblems(problems: string[]): void;
+  /** Extra canvas content, mounted once the gland is there (a handout's picture taker). */
+  children?: ReactNode;
   direction?: SceneDirection | null;
   /** A structure to select from outside the view (the glossary's "Show in 3D"): a new object each time. */
   show?: { structure: string } | null;
   /** Told what is selected (a structure id, `part:…` in the alveolus close-up, or null): the self-check's "Choose in the 3D view". */
   onSelection?(id: string | null): void;
+  /** Filled in for bookmarks: reads and restores what the view shows, camera included. */
+  viewHandle?: HandleSlot<GlandViewHandle>;
+  /** `none` for presenter mode's audience: the picture only, no panels or toolbar. */
+  chrome?: 'full' | 'none';
+  /** Structures the presenter points out to the room (or a class quiz reveals): highlighted and named. */
+  pointers?: readonly string[];
+  /** When given, a click on the gland points at a structure (presenter mode) instead of selecting it. */
+  onPoint?: (id: string) => void;
 }) {
   const { t } = useTranslation();
   const { anatomy, problems } = useGlandAnatomy(host);
@@ -211,13 +229,13 @@ export function SceneView({
     // In a lesson only the labels it asks for are shown.
     const base = direction ? [] : labelAnchors(anatomy).map((anchor) => ({ key: anchor.key, text: words[anchor.key as keyof typeof words], anchor }));
     // Names a lesson asks to show, at the centre of what they name, in both layouts.
-    const named = directedLabels.flatMap((id): Label[] => {
+    const named = [...new Set([...directedLabels, ...pointers.filter((id) => anatomy.structures.has(id))])].flatMap((id): Label[] => {
       const anatomical = structureBounds(anatomy, [id], false, offset);
       const tree = structureBounds(anatomy, [id], true, offset);
       return anatomical && tree ? [{ key: `named-${id}`, text: displayName(anatomy, id, t), anchor: { key: `named-${id}`, anatomy: anatomical.centre, tree: tree.centre } }] : [];
     });
     return [...base, ...named];
-  }, [anatomy, lobuleModel, alveolusModel, treeView, t, directedLabels, offset, direction]);
+  }, [anatomy, lobuleModel, alveolusModel, treeView, t, directedLabels, offset, direction, pointers]);
   const anchors = useMemo(() => labels.map((l) => l.anchor), [labels]);
 
   const focusGland = useCallback(
@@ -340,6 +358,24 @@ export function SceneView({
     } else if (!scene.closeUp) aim(scene.camera);
   }, [direction, anatomy, perform, aim]);
 
+  // After the framing effect above: a bookmark's camera is placed once its scale is framed.
+  useGlandViewHandle(viewHandle, {
+    anatomy,
+    commands: commandRef,
+    cameraReady,
+    treeView,
+    layers,
+    xray,
+    section,
+    view,
+    setTreeView,
+    setLayers,
+    setXray,
+    setSection,
+    perform,
+    framed: () => shownScene.current === sceneKey(viewRef.current),
+  });
+
   lessonCamera.current = direction ? () => lessonCameraProgress(direction.phases()) : null;
   const lessonMorphValue = useMemo(() => (direction ? () => lessonMorph(direction.phases(), direction.scene.view, reducedMotion || direction.instant) : null), [direction, reducedMotion]);
 
@@ -370,7 +406,9 @@ export function SceneView({
     if (event.delta > 4) return;
     const { origin, direction } = event.ray;
     const id = pick({ origin: [origin.x, origin.y, origin.z], direction: [direction.x, direction.y, direction.z] });
-    if (id) select(id);
+    if (!id) return;
+    if (onPoint) onPoint(id);
+    else select(id);
   };
 
   const sectionRef = useRef<HTMLElement | null>(null);
@@ -435,7 +473,7 @@ export function SceneView({
                   <PulseHighlight anatomy={anatomy} uniforms={uniforms} color={palette.highlight} ids={direction.pulsing} phases={direction.phases} />
                 )}
                 {inGland &&
-                  directedHighlights
+                  [...new Set([...directedHighlights, ...pointers])]
                     .filter((id) => id !== glandSelection && anatomy.structures.has(id))
                     .map((id) => <SelectionHighlight key={id} anatomy={anatomy} uniforms={uniforms} selectedId={id} color={palette.highlight} />)}
                 <SelectionHighlight anatomy={anatomy} uniforms={uniforms} selectedId={inGland && hoverId !== view.selectedId ? hoverId : null} color={palette.highlight} opacity={0.3} />
@@ -453,6 +491,7 @@ export function SceneView({
             <FrameRequests frames={direction?.frames ?? null} />
             {anatomy && showLabels && <LabelProjector anchors={anchors} elements={labelRefs} uniforms={uniforms} />}
             <CameraRig commandRef={commandRef} reducedMotion={reducedMotion || !!direction?.instant} initial={breastScale} freeArea={freeArea} layoutKey={`${theme}:${infoId ?? ''}:${panelOpen}:${direction ? 'lesson' : ''}`} onReady={onCameraReady} />
+            {anatomy && children}
             <BenchProbe />
           </Canvas>
           {showLabels && (
@@ -484,7 +523,7 @@ export function SceneView({
           )}
         </div>
         {/* A lesson drives the layout and camera itself; its player takes this corner. */}
-        <div className="scene__toolbar" role="toolbar" aria-label={t('scene.toolbar')} hidden={!!direction}>
+        <div className="scene__toolbar" role="toolbar" aria-label={t('scene.toolbar')} hidden={!!direction || chrome === 'none'}>
           <ToggleButton pressed={treeView} disabled={!inGland} onToggle={setTreeView}>
             {t('scene.treeView')}
           </ToggleButton>
@@ -499,7 +538,7 @@ export function SceneView({
           </button>
         </div>
       </SceneErrorBoundary>
-      <aside className="scene__panel scene__panel--left">
+      <aside className="scene__panel scene__panel--left" hidden={chrome === 'none'}>
         <h2 className="scene__panel-title">{t('structures.title')}</h2>
         {anatomy ? <StructureTree anatomy={anatomy} selectedId={closeUp ? closeUp.lobuleId : view.selectedId} onSelect={select} /> : <p role="status">{t('loading')}</p>}
         <StructureSearch anatomy={anatomy} onSelect={select} />
@@ -564,7 +603,7 @@ export function SceneView({
           {t('scene.instructions')}
         </p>
       </aside>
-      {anatomy && infoId && panelOpen && !direction && (
+      {anatomy && infoId && panelOpen && !direction && chrome === 'full' && (
         <InfoPanel
           host={host}
           structureId={infoId}

@@ -19,6 +19,34 @@ import { useSystemVoices } from './use-system-voices';
 /** How often (lesson seconds) the position is saved while playing, so a crash loses little. */
 const SAVE_EVERY_SECONDS = 10;
 
+/** What presenter mode reads of the player on every frame, to send to the room. */
+export interface PlayerFrame {
+  time: number;
+  /** The lesson's length on the clock's timeline (seconds). */
+  duration: number;
+  playing: boolean;
+  speed: number;
+  stepIndex: number;
+  /** Whose timings the clock runs on: the recordings', or the reading clock's (speech uses it too). */
+  timings: 'recorded' | 'reading';
+  captions: boolean;
+  caption: string | null;
+}
+
+/** What presenter mode (its clicker, its step list) asks of the player. */
+export interface PlayerHandle {
+  next(): void;
+  previous(): void;
+  togglePlay(): void;
+  goToStep(index: number): void;
+}
+
+/** Presenter mode drives the player: it handles the keys and reads every frame. */
+export interface PresenterHooks {
+  handle: { current: PlayerHandle | null };
+  onFrame(frame: PlayerFrame): void;
+}
+
 interface View {
   time: number;
   playing: boolean;
@@ -60,6 +88,8 @@ export function LessonPlayer({
   onProgress,
   onClose,
   onSelfCheck,
+  presenter,
+  controlsHidden = false,
 }: {
   host: Host;
   lesson: Lesson;
@@ -76,6 +106,10 @@ export function LessonPlayer({
   onClose(): void;
   /** Offered when the lesson ends, if the lesson has a self-check. */
   onSelfCheck?: (() => void) | undefined;
+  /** Presenter mode: the keys are its own, the transcript gives way to its panel, each frame is reported. */
+  presenter?: PresenterHooks | undefined;
+  /** Presenter mode's room view on the presenter's own screen: the clock runs, nothing of the player shows. */
+  controlsHidden?: boolean;
 }) {
   const { t } = useTranslation();
   const readingTimeline = useMemo(() => buildTimeline(lesson, readingTimings(lesson)), [lesson]);
@@ -166,10 +200,10 @@ export function LessonPlayer({
 
   const [view, setView] = useState<View>({ time: 0, playing: false, stepIndex: 0, captionKey: null, caption: null });
   const [captions, setCaptions] = useState(true);
-  const [transcript, setTranscript] = useState(true);
+  const [transcript, setTranscript] = useState(!presenter);
   const jumped = useRef(true);
-  const latest = useRef({ onDirection, onProgress });
-  latest.current = { onDirection, onProgress };
+  const latest = useRef({ onDirection, onProgress, presenter, captions, recorded: false });
+  latest.current = { onDirection, onProgress, presenter, captions, recorded: voiceKind === 'audio' && narration !== null };
 
   const save = useCallback(() => {
     latest.current.onProgress(lesson.id, { completed: clock.ended, lastPositionSeconds: clock.ended ? 0 : clock.time() });
@@ -201,6 +235,17 @@ export function LessonPlayer({
       jumped.current = false;
       const step = lesson.steps[next.stepIndex];
       const sentence = next.captionIndex === null ? null : (step?.sentences[next.captionIndex] ?? null);
+      const { presenter: presenting, captions: showCaptions, recorded } = latest.current;
+      presenting?.onFrame({
+        time,
+        duration: clockTimeline.current.duration,
+        playing: clock.playing,
+        speed: clock.speed,
+        stepIndex: next.stepIndex,
+        timings: recorded ? 'recorded' : 'reading',
+        captions: showCaptions,
+        caption: sentence?.text ?? null,
+      });
       setView((current) =>
         current.time === time && current.playing === clock.playing && current.stepIndex === next.stepIndex && current.captionKey === (sentence?.key ?? null)
           ? current
@@ -234,6 +279,21 @@ export function LessonPlayer({
   const seekTo = useCallback((seconds: number) => seek(() => clock.seek(seconds)), [seek, clock]);
 
   useEffect(() => {
+    if (!presenter) return;
+    presenter.handle.current = {
+      next: () => seek(() => clock.stepForward()),
+      previous: () => seek(() => clock.stepBack()),
+      togglePlay: () => clock.toggle(),
+      goToStep: (index) => seek(() => clock.seek(timeOfStep(clockTimeline.current, index))),
+    };
+    return () => {
+      presenter.handle.current = null;
+    };
+  }, [presenter, clock, seek]);
+
+  useEffect(() => {
+    // In presenter mode the presenter's keys (clicker, blackout…) take over.
+    if (presenter) return;
     const onKey = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       const where = keyTarget(event.target);
@@ -249,8 +309,9 @@ export function LessonPlayer({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [clock, seek]);
+  }, [clock, seek, presenter]);
 
+  if (controlsHidden) return null;
   return (
     <>
       <section className={`lesson-player${transcript ? ' lesson-player--transcript' : ''}`} aria-label={t('player.region', { title: lesson.title })}>
@@ -305,7 +366,7 @@ export function LessonPlayer({
             onNarration({ narrationSpeed: speed });
           }}
           onCaptions={setCaptions}
-          onTranscript={setTranscript}
+          onTranscript={presenter ? undefined : setTranscript}
           onClose={onClose}
         />
       </section>

@@ -34,7 +34,8 @@ export interface PlayerControlsProps {
   onSeek(seconds: number): void;
   onSpeed(speed: NarrationSpeed): void;
   onCaptions(on: boolean): void;
-  onTranscript(on: boolean): void;
+  /** Absent in presenter mode, whose panel takes the transcript's place. */
+  onTranscript?: ((on: boolean) => void) | undefined;
   onClose(): void;
 }
 
@@ -125,9 +126,11 @@ export function PlayerControls(props: PlayerControlsProps) {
       <ToggleButton pressed={props.captions} onToggle={props.onCaptions}>
         {t('player.captions')}
       </ToggleButton>
-      <ToggleButton pressed={props.transcript} onToggle={props.onTranscript}>
-        {t('player.transcript')}
-      </ToggleButton>
+      {props.onTranscript && (
+        <ToggleButton pressed={props.transcript} onToggle={props.onTranscript}>
+          {t('player.transcript')}
+        </ToggleButton>
+      )}
       <button type="button" className="button" onClick={props.onClose}>
         {t('player.close')}
       </button>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { LessonClock, type ClockTimeline } from '../../../shared/lessons/lesson-clock';
 import { DEFAULT_FEED, ejectionAt, milkRemovedShare } from '../../../shared/physiology/ejection-reflex';
-import { hoursToScrubber, landmarkHours, scrubberToHours } from '../../../shared/physiology/life-timeline';
+import { clampLifeHours, hoursToScrubber, landmarkHours, scrubberToHours } from '../../../shared/physiology/life-timeline';
 import type { LandmarkId, PhysiologyState } from '../../../shared/physiology/physiology-types';
 import { explainChange, type ChangeCause } from './explain-change';
 import { makeSession, scenarioFor, snapshotOf, stateOf, type ExploreInputs } from './explore-model';
@@ -27,6 +27,13 @@ export interface ExploreView {
   feedSeconds: number;
   /** Index of the clock's current step (a moment), for "moment n of m". */
   momentIndex: number;
+}
+
+/** A moment of life to go back to (a bookmark): scenario, time on the timeline, stress. */
+export interface ExploreMoment {
+  choice: ScenarioChoice;
+  lifeHours: number;
+  stress: number;
 }
 
 const EMPTY_TIMELINE: ClockTimeline = { duration: 0, stepStarts: [0] };
@@ -143,6 +150,19 @@ export function useExplore(reducedMotion: boolean) {
     [clock, commit, reducedMotion],
   );
 
+  /** Goes to a saved moment; a feed under way stops, since a bookmark keeps a time of life, not a feed. */
+  const restore = useCallback(
+    (moment: ExploreMoment) => {
+      const inputs = viewNow.current.inputs;
+      const scenario = scenarioFor(moment.choice);
+      clock.pause();
+      clock.setTimeline(EMPTY_TIMELINE, 0);
+      const next = { ...inputs, choice: moment.choice, scenario, lifeHours: clampLifeHours(moment.lifeHours, scenario), stress: clampStress(moment.stress), session: null };
+      commit(next, moment.choice === inputs.choice ? 'scrub' : 'scenario');
+    },
+    [clock, commit],
+  );
+
   const chooseBreast = useCallback(
     (side: 0 | 1) => {
       commit({ ...viewNow.current.inputs, suckledBreast: side }, null);
@@ -210,5 +230,5 @@ export function useExplore(reducedMotion: boolean) {
   }, [clock]);
   const sceneTime = useCallback(() => clock.time(), [clock]);
 
-  return { view, clock, frames, chooseScenario, chooseBreast, scrubTo, jumpTo, setStress, act, controlClock, setExplanation, sceneState, sceneTime };
+  return { view, clock, frames, chooseScenario, chooseBreast, scrubTo, jumpTo, setStress, act, controlClock, setExplanation, sceneState, sceneTime, restore };
 }

@@ -57,36 +57,39 @@ describe('presenter mode', () => {
       await expect(audience.getByRole('button').count()).resolves.toBe(0);
       await expect(audience.locator('.scene__panel--left').isVisible()).resolves.toBe(false);
 
-      // A two-button clicker: PageDown and PageUp.
+      // A two-button clicker: PageDown first plays the narration, then moves on a step; PageUp goes back.
       await presenter.keyboard.press('PageDown');
-      await bothAtStep(room, 1);
+      await audience.locator('main.audience[data-playing="true"]').waitFor(SLOW);
+      await presenter.getByRole('button', { name: 'Pause' }).waitFor();
       await presenter.keyboard.press('PageDown');
-      await bothAtStep(room, 2);
-      await presenter.keyboard.press('PageUp');
       await bothAtStep(room, 1);
       // Arrows, as some clickers send, even with focus on a button of the panel.
       await panel.getByRole('button', { name: 'Black screen' }).focus();
       await presenter.keyboard.press('ArrowRight');
       await bothAtStep(room, 2);
+      await presenter.keyboard.press('PageUp');
+      await bothAtStep(room, 1);
+      // Space pauses and plays, in both windows.
+      await presenter.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await presenter.keyboard.press(' ');
+      await audience.locator('main.audience[data-playing="false"]').waitFor(SLOW);
+      await presenter.getByRole('button', { name: 'Play', exact: true }).waitFor();
+
       // The step list jumps; the controls under the picture step.
       await panel.getByRole('navigation', { name: 'Steps' }).getByRole('button').nth(5).click();
       await bothAtStep(room, 5);
       await presenter.getByRole('button', { name: 'Previous step' }).click();
       await bothAtStep(room, 4);
-      const shownStep = 4;
 
       // A clicker aimed at the audience window still drives the presenter.
       await audience.keyboard.press('PageDown');
-      await bothAtStep(room, shownStep + 1);
-      await audience.keyboard.press('PageUp');
-      await bothAtStep(room, shownStep);
-
-      // Space plays and pauses, in both windows.
-      await presenter.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-      await presenter.keyboard.press(' ');
       await audience.locator('main.audience[data-playing="true"]').waitFor(SLOW);
-      await presenter.getByRole('button', { name: 'Pause' }).waitFor();
-      await presenter.keyboard.press(' ');
+      await presenter.locator('.presenter[data-playing="true"]').waitFor();
+      await audience.keyboard.press('PageDown');
+      await bothAtStep(room, 5);
+      await audience.keyboard.press('PageUp');
+      await bothAtStep(room, 4);
+      await audience.keyboard.press(' ');
       await audience.locator('main.audience[data-playing="false"]').waitFor(SLOW);
 
       // B and "." black the room's screen and bring it back; the presenter is told.
@@ -160,8 +163,11 @@ describe('presenter mode', () => {
       await panel.waitFor({ state: 'detached' });
       await expect(page.getByRole('group', { name: 'Lesson controls' }).count()).resolves.toBe(0);
       await expect(page.evaluate(() => document.documentElement.dataset['theme'])).resolves.toBe('projector');
-      // The clicker still works in the room's view.
+      // The clicker still works in the room's view: it plays, then moves on.
       await page.keyboard.press('PageDown');
+      await page.locator('.presenter[data-playing="true"]').waitFor();
+      await page.keyboard.press('PageDown');
+      await page.locator('.presenter[data-step="1"]').waitFor();
       await page.keyboard.press('p');
       await panel.getByRole('heading', { name: /^Step 2 of 8/ }).waitFor();
       await expect(page.evaluate(() => document.documentElement.dataset['theme'])).resolves.toBe('standard');

@@ -36,6 +36,19 @@ describe('locale files', () => {
   });
 });
 
+describe('French typography in the interface', () => {
+  // No-break spaces keep a colon, semicolon, question or exclamation mark from starting a line
+  // (on a projector, a wrapped caption or button would otherwise begin with it).
+  const fr = [...leaves(STRINGS.fr)];
+  it('has a no-break space before : and a narrow one before ; ! ?', () => {
+    const loose = fr.filter(([, text]) => / [:;!?]/.test(text) || /[^\s\u00a0\u202f{]([;!?])(\s|$)/.test(text)).map(([key]) => key);
+    expect(loose).toEqual([]);
+  });
+  it('has no-break spaces inside « »', () => {
+    expect(fr.filter(([, text]) => /« | »/.test(text)).map(([key]) => key)).toEqual([]);
+  });
+});
+
 describe('languageFromLocale', () => {
   it('maps locale tags to a shipped language, English otherwise', () => {
     expect(languageFromLocale('fr-CA')).toBe('fr');

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lesson } from '../../shared/lessons/lesson-types';
 import { classQuizBack, classQuizForward, startClassQuiz } from '../../shared/presentation/class-quiz';
+import { clickerNext, holdPoint } from '../../shared/presentation/clicker-flow';
 import { paceOf } from '../../shared/presentation/pacing';
 import type { ClassQuizPosition, PresentationState, PresenterCommand } from '../../shared/presentation/presentation-state';
 import { isClickerKey, presenterCommandOf } from '../../shared/presentation/presenter-keys';
@@ -23,6 +24,7 @@ import './presenter.css';
 
 interface Discrete {
   stepIndex: number;
+  playing: boolean;
   caption: string | null;
   captions: boolean;
 }
@@ -70,13 +72,17 @@ export function PresenterMode({
 }) {
   const { t } = useTranslation();
   const [direction, setDirection] = useState<SceneDirection | null>(null);
-  const [discrete, setDiscrete] = useState<Discrete>({ stepIndex: 0, caption: null, captions: true });
+  const [discrete, setDiscrete] = useState<Discrete>({ stepIndex: 0, playing: false, caption: null, captions: true });
   const [blackout, setBlackout] = useState(false);
   const [pointer, setPointer] = useState<string | null>(null);
   const [quizPosition, setQuizPosition] = useState<ClassQuizPosition | null>(null);
   const [layout, setLayout] = useState<'presenter' | 'audience'>('presenter');
   const [audience, setAudience] = useState<'closed' | 'external' | 'same'>('closed');
   const [status, setStatus] = useState('');
+  // Stop at the end of each step (a two-button clicker then moves on); off plays the lesson straight through.
+  const [holdSteps, setHoldSteps] = useState(true);
+  const holdStepsRef = useRef(holdSteps);
+  holdStepsRef.current = holdSteps;
   const [notice, setNotice] = useState<string | null>(null);
   const elapsed = useElapsedSeconds();
   // Pictures of each step's scene for the "next" preview, drawn out of sight once at the start.
@@ -125,11 +131,16 @@ export function PresenterMode({
     () => ({
       handle,
       onFrame(next) {
+        const before = frame.current;
         frame.current = next;
+        if (holdStepsRef.current && next.playing && !next.jumped && before) {
+          const hold = holdPoint(before.time, next.time, next.stepStarts);
+          if (hold !== null) handle.current?.holdAt(hold);
+        }
         setDiscrete((before) =>
-          before.stepIndex === next.stepIndex && before.caption === next.caption && before.captions === next.captions
+          before.stepIndex === next.stepIndex && before.playing === next.playing && before.caption === next.caption && before.captions === next.captions
             ? before
-            : { stepIndex: next.stepIndex, caption: next.caption, captions: next.captions },
+            : { stepIndex: next.stepIndex, playing: next.playing, caption: next.caption, captions: next.captions },
         );
         publish();
       },
@@ -174,12 +185,26 @@ export function PresenterMode({
   const run = useCallback(
     (command: PresenterCommand) => {
       switch (command) {
-        case 'next':
-          if (quizPosition) setQuizPosition((p) => p && classQuizForward(p, questionCount));
-          else handle.current?.next();
+        case 'next': {
+          if (quizPosition) {
+            setQuizPosition((p) => p && classQuizForward(p, questionCount));
+            return;
+          }
+          const now = frame.current;
+          const player = handle.current;
+          if (!now || !player) return;
+          const move = clickerNext({ ...now, hasQuiz: questionCount > 0 });
+          if (move === 'play') player.play();
+          else if (move === 'next-step') player.next();
+          else if (move === 'next-step-and-play') {
+            player.next();
+            player.play();
+          } else if (move === 'start-quiz') setQuizPosition(startClassQuiz());
           return;
+        }
         case 'previous':
-          if (quizPosition) setQuizPosition((p) => p && classQuizBack(p, questionCount));
+          // Back from the first question, unrevealed, is back to the lesson.
+          if (quizPosition) setQuizPosition((p) => (p && (p.index > 0 || p.revealed) ? classQuizBack(p, questionCount) : null));
           else handle.current?.previous();
           return;
         case 'play-pause':
@@ -274,7 +299,7 @@ export function PresenterMode({
   const roomTheme: Theme = layout === 'audience' ? 'projector' : theme;
 
   return (
-    <div className={`presenter presenter--${layout}`} data-layout={layout} data-blackout={blackout}>
+    <div className={`presenter presenter--${layout}`} data-layout={layout} data-blackout={blackout} data-step={discrete.stepIndex} data-playing={discrete.playing}>
       <main className="presenter__stage" aria-label={t('presenter.stage')}>
         <PresentationScene
           host={host}
@@ -331,6 +356,8 @@ export function PresenterMode({
           anatomy={anatomy}
           quiz={quizView}
           hasQuiz={questionCount > 0}
+          holdSteps={holdSteps}
+          onHoldSteps={setHoldSteps}
           status={status}
           onOpenAudience={openAudience}
           onCloseAudience={closeAudience}

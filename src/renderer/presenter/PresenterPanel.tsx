@@ -42,6 +42,9 @@ export interface PresenterPanelProps {
   anatomy: GlandAnatomy;
   quiz: ClassQuizView | null;
   hasQuiz: boolean;
+  /** Whether the lesson stops at the end of each step (the clicker's next then moves on). */
+  holdSteps: boolean;
+  onHoldSteps(hold: boolean): void;
   status: string;
   onOpenAudience(): void;
   onCloseAudience(): void;
@@ -109,6 +112,10 @@ export function PresenterPanel(props: PresenterPanelProps) {
           {t('presenter.leave')}
         </button>
       </div>
+      <label className="presenter-panel__check">
+        <input type="checkbox" checked={props.holdSteps} onChange={(event) => props.onHoldSteps(event.target.checked)} />
+        {t('presenter.holdSteps')}
+      </label>
       {props.audience !== 'closed' && <p className="presenter-panel__hint">{t(props.audience === 'external' ? 'presenter.audienceExternal' : 'presenter.audienceSame')}</p>}
       {props.blackout && (
         <p className="presenter-panel__alert">

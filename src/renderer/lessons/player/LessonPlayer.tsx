@@ -24,6 +24,10 @@ export interface PlayerFrame {
   time: number;
   /** The lesson's length on the clock's timeline (seconds). */
   duration: number;
+  /** When each step starts on that timeline. */
+  stepStarts: readonly number[];
+  /** The time jumped since the last frame (a seek, a step, a new timeline): it did not play there. */
+  jumped: boolean;
   playing: boolean;
   speed: number;
   stepIndex: number;
@@ -38,6 +42,9 @@ export interface PlayerHandle {
   next(): void;
   previous(): void;
   togglePlay(): void;
+  play(): void;
+  /** Pauses at lesson time `time` (presenter mode holds each step's end). */
+  holdAt(time: number): void;
   goToStep(index: number): void;
 }
 
@@ -217,6 +224,7 @@ export function LessonPlayer({
     let lastRevision = -1;
     const tick = (): void => {
       voice.current?.update();
+      const seeked = jumped.current;
       const time = clock.time();
       const previous: LessonState | null = state;
       const next = stateAt(clockTimeline.current, time);
@@ -237,8 +245,10 @@ export function LessonPlayer({
       const sentence = next.captionIndex === null ? null : (step?.sentences[next.captionIndex] ?? null);
       const { presenter: presenting, captions: showCaptions, recorded } = latest.current;
       presenting?.onFrame({
+        jumped: seeked,
         time,
         duration: clockTimeline.current.duration,
+        stepStarts: clockTimeline.current.stepStarts,
         playing: clock.playing,
         speed: clock.speed,
         stepIndex: next.stepIndex,
@@ -284,6 +294,12 @@ export function LessonPlayer({
       next: () => seek(() => clock.stepForward()),
       previous: () => seek(() => clock.stepBack()),
       togglePlay: () => clock.toggle(),
+      play: () => clock.play(),
+      holdAt: (time) =>
+        seek(() => {
+          clock.pause();
+          clock.seek(time);
+        }),
       goToStep: (index) => seek(() => clock.seek(timeOfStep(clockTimeline.current, index))),
     };
     return () => {

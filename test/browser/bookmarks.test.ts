@@ -260,7 +260,7 @@ describe('bookmarks', () => {
     });
     const dialog = await openBookmarks(page, 'Signets', 'Signets');
     expect(await dialog.getByTestId('bookmark-current').textContent()).toBe('Glande');
-    expect(await item(dialog, 'Milk comes in').textContent()).toMatch(/Carte du corps · J3 après la naissance · /);
+    expect(await item(dialog, 'Milk comes in').textContent()).toMatch(/Schéma du corps · J3 après la naissance · /);
     expect(await item(dialog, 'Alveolus cut open').textContent()).toMatch(/Gros plan de l’alvéole · Alvéole 3\.1\.1\.1\.1\.1/);
     expect(await dialog.getByRole('button', { name: 'Y aller' }).count()).toBe(2);
     await dialog.getByRole('textbox', { name: 'Note (facultative)' }).waitFor();
@@ -274,8 +274,8 @@ describe('bookmarks', () => {
     await page.getByRole('dialog', { name: 'Leçons' }).getByRole('button', { name: /^Commencer\s*:\s*L’arbre à lait$/ }).click();
     await page.getByRole('region', { name: /L’arbre à lait/ }).waitFor();
     const during = await openBookmarks(page, 'Signets', 'Signets');
-    await during.getByText(/Une leçon est en cours et dirige la vue/).waitFor();
-    expect(await during.getByRole('button', { name: 'Marquer cette vue' }).count()).toBe(0);
+    await during.getByText(/Une leçon est en cours et commande la vue/).waitFor();
+    expect(await during.getByRole('button', { name: 'Ajouter aux signets' }).count()).toBe(0);
     expect(await during.getByRole('button', { name: 'Y aller' }).first().isDisabled()).toBe(true);
     expect(errors).toEqual([]);
     await context.close();

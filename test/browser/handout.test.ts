@@ -55,7 +55,7 @@ const FRENCH: Language = {
   layer: 'Fiche\u00a0: L’arbre à lait',
   preparing: /^Préparation de l’image [1-8] sur 8$/,
   ready: 'La fiche est prête.',
-  printed: /partie vers la fenêtre d’impression/,
+  printed: /envoyée à la fenêtre d’impression/,
   stepTitle: 'Pas de lacs de lait derrière le mamelon',
   answerKey: 'Corrigé',
   steps: 8,

@@ -155,7 +155,7 @@ export function PresenterPanel(props: PresenterPanelProps) {
           {step && (
             <section className="presenter-panel__section" aria-labelledby={`${pointerId}-now`}>
               <h2 id={`${pointerId}-now`} className="presenter-panel__title">
-                {t('presenter.now', { number: stepIndex + 1, count: lesson.steps.length })}: {step.title}
+                {t('presenter.now', { number: stepIndex + 1, count: lesson.steps.length, title: step.title })}
               </h2>
               <h3 className="presenter-panel__subtitle">{t('presenter.notes')}</h3>
               {step.notes.length > 0 ? (

@@ -27,7 +27,7 @@ describe('scrubber value text', () => {
     const snapshot = snapshotAt(inputs);
     const text = scrubberValueText(timeWords(inputs.lifeHours, 'term-birth'), snapshot.stage);
     expect(say(en, text)).toBe('Day 3 after birth — Secretory activation (lactogenesis II)');
-    expect(say(fr, text)).toMatch(/^J3 après la naissance — stade : /);
+    expect(say(fr, text)).toMatch(/^J3 après la naissance — stade\s: /);
   });
 
   it('counts induced lactation from the start of stimulation, not from a birth', () => {
@@ -144,7 +144,7 @@ describe('describeForScreenReader', () => {
     const during = sayAll(en, describeForScreenReader(snapshotAt(inputs, firstEjection.seconds), words, null).messages);
     expect(during).toContain(`Ejection 1 of ${session.totalEjections} (breastfeed): milk flowing toward the nipple.`);
     const after = sayAll(fr, describeForScreenReader(snapshotAt(inputs, session.setup.endAt + 10), words, null).messages);
-    expect(after).toMatch(/Fin de la tétée\. Éjections : \d+ ; environ \d+ % du lait stocké retiré\./);
+    expect(after).toMatch(/Fin de la tétée\. Éjections\s: \d+\s; environ \d+ % du lait stocké retiré\./);
   });
 
   it('a signature ignores what does not matter: the same feed moment a second later', () => {

@@ -174,6 +174,9 @@ async function openMainWindow(
       webviewTag: false,
       disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
+      // In presenter mode the audience window may cover this one on a single screen; its lesson
+      // clock (which drives the room's picture) must keep its animation frames there.
+      backgroundThrottling: false,
     },
   });
   if (saved.maximized) window.maximize();
@@ -210,7 +213,8 @@ function openAudienceWindow(electron: ElectronApi, paths: AtlasPaths, placement:
       spellcheck: false,
     },
   });
-  window.once('ready-to-show', () => window.show());
+  // Shown without taking focus: the teacher's keys and clicker stay with the presenter's window.
+  window.once('ready-to-show', () => window.showInactive());
   void window.loadURL(`${APP_ENTRY_URL}?view=audience`);
   return window;
 }

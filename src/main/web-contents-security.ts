@@ -30,8 +30,13 @@ export function hardenWebContents(
   });
 }
 
-/** The atlas needs no camera, microphone, location, notifications or anything else. */
+/**
+ * The atlas needs no camera, microphone, location, notifications or anything else. The one
+ * exception is full screen for its own pages: presenter mode puts the room's view full screen with
+ * the clicker's F (Electron routes the page's `requestFullscreen()` through this handler), and
+ * every page it can show is the atlas's own (navigation away is prevented above).
+ */
 export function denyAllPermissions(session: PermissionSession): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'fullscreen'));
   session.setPermissionCheckHandler(() => false);
 }

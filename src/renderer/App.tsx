@@ -75,6 +75,9 @@ export function App({ host }: { host: Host }) {
     setGlandRequest({ structure });
   }, []);
 
+  // The progress as this window last read or saved it (every save builds on it).
+  const progressRef = useRef<Progress | null>(null);
+  progressRef.current = progress;
   const openLessons = useCallback(() => {
     setDialog('lessons');
     // Read afresh each time: a teacher may have edited a lesson file meanwhile.
@@ -87,23 +90,39 @@ export function App({ host }: { host: Host }) {
           .catch(() => setQuizzes([]));
       })
       .catch((error: unknown) => setLessons([{ file: 'content/lessons', language: null, id: 'lessons', status: 'failed', lesson: null, errors: [{ file: 'content/lessons', line: 1, column: 1, message: error instanceof Error ? error.message : String(error) }] }]));
-    host
-      .readProgress()
-      .then((loaded) => setProgress(loaded.value))
-      .catch(() => setProgress(null));
+    // Read once: afterwards this window's copy is the one every save builds on (a re-read could
+    // bring back a version older than a save still being written).
+    if (!progressRef.current)
+      host
+        .readProgress()
+        .then((loaded) => {
+          if (progressRef.current) return;
+          progressRef.current = loaded.value;
+          setProgress(loaded.value);
+        })
+        .catch(() => undefined);
   }, [host]);
 
-  const progressRef = useRef<Progress | null>(null);
-  progressRef.current = progress;
   /** Records a change to one lesson's progress and saves it; a failed save is told, not hidden. */
   const recordLesson = useCallback(
     (id: string, change: Parameters<typeof withLessonProgress>[2]) => {
-      const next = withLessonProgress(progressRef.current, id, change, new Date());
-      progressRef.current = next;
-      setProgress(next);
-      host.writeProgress(next).catch((error: unknown) =>
-        addNotice({ id: 'save-progress', kind: 'save-failed', document: 'progress', reason: error instanceof Error ? error.message : String(error) }),
-      );
+      const failed = (error: unknown) =>
+        addNotice({ id: 'save-progress', kind: 'save-failed', document: 'progress', reason: error instanceof Error ? error.message : String(error) });
+      const apply = (base: Progress): void => {
+        const next = withLessonProgress(base, id, change, new Date());
+        progressRef.current = next;
+        setProgress(next);
+        host.writeProgress(next).catch(failed);
+      };
+      if (progressRef.current) {
+        apply(progressRef.current);
+        return;
+      }
+      // Not read yet: read it first, so that a save never replaces the other lessons and the bookmarks with one lesson.
+      host
+        .readProgress()
+        .then((loaded) => apply(progressRef.current ?? loaded.value))
+        .catch(failed);
     },
     [host, addNotice],
   );
@@ -252,18 +271,27 @@ export function App({ host }: { host: Host }) {
   }
 
   if (presenting) {
+    // The shortcuts list (?, or the menu) and About still open while presenting.
     return (
-      <PresenterMode
-        host={host}
-        lesson={presenting}
-        quiz={quizzes ? quizOf(quizzes, presenting) : null}
-        theme={theme}
-        reducedMotion={reducedMotion}
-        narration={settings}
-        onNarration={updateSettings}
-        onProblems={onModelProblems}
-        onClose={() => setPresenting(null)}
-      />
+      <>
+        <PresenterMode
+          host={host}
+          lesson={presenting}
+          quiz={quizzes ? quizOf(quizzes, presenting) : null}
+          theme={theme}
+          reducedMotion={reducedMotion}
+          narration={settings}
+          onNarration={updateSettings}
+          onProblems={onModelProblems}
+          onClose={() => {
+            setPresenting(null);
+            // Back where presenting began: the lessons, for the next class.
+            requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-header="lessons"]')?.focus());
+          }}
+        />
+        <ShortcutsDialog open={dialog === 'shortcuts'} onClose={() => setDialog(null)} />
+        <AboutDialog open={dialog === 'about'} onClose={() => setDialog(null)} host={host} />
+      </>
     );
   }
 
@@ -356,6 +384,9 @@ export function App({ host }: { host: Host }) {
         onSelfCheck={openSelfCheck}
         onHandout={(lesson, quiz) => {
           setDialog(null);
+          // The handout takes the window, as a self-check does: a lesson playing underneath would keep its keys.
+          setActiveLesson(null);
+          setSelfCheck(null);
           setHandout({ lesson, quiz });
         }}
         onPresent={(lesson) => {

@@ -140,6 +140,10 @@ describe('presenter mode', () => {
       // Back to the lesson: the card leaves the room's screen.
       await panel.getByRole('button', { name: 'Back to the lesson' }).click();
       await card.waitFor({ state: 'detached', ...SLOW });
+
+      // The room's window closed from its own side (its close button): the presenter can open it again.
+      await audience.evaluate(() => window.close());
+      await panel.getByRole('button', { name: 'Open the audience window' }).waitFor(SLOW);
       expect(atlas.errors).toEqual([]);
       expect(atlas.foreignRequests).toEqual([]);
     } finally {

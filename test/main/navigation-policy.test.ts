@@ -47,18 +47,21 @@ describe('hardenWebContents', () => {
 });
 
 describe('denyAllPermissions', () => {
-  it('answers no to every permission request and check', () => {
+  it('answers no to every permission request and check, full screen for presenter mode excepted', () => {
     let requestHandler: ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined;
     let checkHandler: (() => boolean) | undefined;
     denyAllPermissions({
       setPermissionRequestHandler: (h) => (requestHandler = h),
       setPermissionCheckHandler: (h) => (checkHandler = h),
     });
-    for (const permission of ['media', 'geolocation', 'notifications', 'fullscreen', 'openExternal']) {
+    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'pointerLock']) {
       const callback = vi.fn();
       requestHandler?.({}, permission, callback);
       expect(callback).toHaveBeenCalledWith(false);
     }
+    const fullScreen = vi.fn();
+    requestHandler?.({}, 'fullscreen', fullScreen);
+    expect(fullScreen).toHaveBeenCalledWith(true);
     expect(checkHandler?.()).toBe(false);
   });
 });

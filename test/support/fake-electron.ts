@@ -41,6 +41,7 @@ export class FakeBrowserWindow extends EventEmitter {
   readonly webContents = new FakeWebContents();
   readonly loadURL = vi.fn(() => Promise.resolve());
   readonly show = vi.fn();
+  readonly showInactive = vi.fn();
   readonly focus = vi.fn();
   readonly restore = vi.fn();
   readonly maximize = vi.fn(() => (this.maximized = true));

@@ -252,16 +252,17 @@ export function BookmarksDialog({ open, language, bookmarks, lessonActive, captu
                     </>
                   ) : (
                     <>
-                      <button type="button" className="button button--small" data-action="goTo" disabled={lessonActive} onClick={() => onGoTo(bookmark)}>
+                      {/* Each row's buttons say which bookmark they act on through its note and description. */}
+                      <button type="button" className="button button--small" data-action="goTo" disabled={lessonActive} onClick={() => onGoTo(bookmark)} aria-describedby={`${itemId}-note ${itemId}-meta`}>
                         <span className="button__glyph" aria-hidden="true">
                           ↗
                         </span>
                         {t('bookmarks.goTo')}
                       </button>
-                      <button type="button" className="button button--small" data-action="editNote" disabled={busy} onClick={() => setEditing({ id: bookmark.id, text: bookmark.note })}>
+                      <button type="button" className="button button--small" data-action="editNote" disabled={busy} onClick={() => setEditing({ id: bookmark.id, text: bookmark.note })} aria-describedby={`${itemId}-note`}>
                         {t('bookmarks.editNote')}
                       </button>
-                      <button type="button" className="button button--small" disabled={busy} onClick={() => void remove(bookmark)}>
+                      <button type="button" className="button button--small" disabled={busy} onClick={() => void remove(bookmark)} aria-describedby={`${itemId}-note ${itemId}-meta`}>
                         {t('bookmarks.delete')}
                       </button>
                     </>

@@ -69,7 +69,7 @@ export function AppHeader({ settings, onLanguage, onTheme, onShortcuts, onAbout,
         <ToggleButton pressed={physiology} onToggle={onPhysiology}>
           {t('header.physiology')}
         </ToggleButton>
-        <button type="button" className="button" onClick={onLessons}>
+        <button type="button" className="button" onClick={onLessons} data-header="lessons">
           <span className="button__glyph" aria-hidden="true">
             ▶
           </span>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lesson } from '../../shared/lessons/lesson-types';
 import { buildTimeline, readingTimings, type Timeline } from '../../shared/lessons/timeline';
@@ -12,7 +12,7 @@ import { readLessons, readQuizzes } from '../lessons/read-lessons';
 import { useReducedMotion } from '../use-reduced-motion';
 import { AudienceOverlay } from './AudienceOverlay';
 import { classQuizView } from './class-quiz-view';
-import { openPresentationChannel } from './presentation-channel';
+import { openPresentationChannel, type PresentationChannel } from './presentation-channel';
 import { PresentationScene } from './PresentationScene';
 import { useFollowedLesson, type Received } from './use-followed-lesson';
 import './presenter.css';
@@ -39,7 +39,9 @@ interface Shown {
 export function AudienceView({ host }: { host: Host }) {
   const { t, i18n } = useTranslation();
   const reducedMotion = useReducedMotion();
-  const channel = useMemo(openPresentationChannel, []);
+  // Opened in an effect (and closed by its cleanup), so a remount never posts on a closed channel.
+  const channel = useRef<PresentationChannel | null>(null);
+  const [linked, setLinked] = useState(true);
   const received = useRef<Received | null>(null);
   const [state, setState] = useState<PresentationState | null>(null);
   const [ended, setEnded] = useState(false);
@@ -54,8 +56,11 @@ export function AudienceView({ host }: { host: Host }) {
   }, [reducedMotion]);
 
   useEffect(() => {
-    if (!channel) return;
-    const stop = channel.listen((message) => {
+    const line = openPresentationChannel();
+    channel.current = line;
+    setLinked(line !== null);
+    if (!line) return;
+    const stop = line.listen((message) => {
       if (message.kind === 'state') {
         received.current = { state: message.state, at: performance.now() / 1000 };
         setEnded(false);
@@ -63,12 +68,17 @@ export function AudienceView({ host }: { host: Host }) {
         setState((before) => (before && sameApartFromClock(before, message.state) ? before : message.state));
       } else if (message.kind === 'ended') setEnded(true);
     });
-    channel.post({ kind: 'hello' });
+    line.post({ kind: 'hello' });
+    // The presenter learns that the room's window is gone (closed with its button or the system's keys).
+    const closing = (): void => line.post({ kind: 'closed' });
+    window.addEventListener('pagehide', closing);
     return () => {
+      window.removeEventListener('pagehide', closing);
       stop();
-      channel.close();
+      line.close();
+      if (channel.current === line) channel.current = null;
     };
-  }, [channel]);
+  }, []);
 
   // The lesson, its quiz and its timings, read when the presenter names a lesson.
   useEffect(() => {
@@ -101,23 +111,26 @@ export function AudienceView({ host }: { host: Host }) {
       if (!command) return;
       event.preventDefault();
       event.stopPropagation();
-      if (command === 'full-screen' || (command === 'leave' && document.fullscreenElement)) {
-        const request = document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen();
-        request.catch(() => undefined);
+      if (event.repeat) return;
+      // F and Esc act on this window's full screen. Esc here never ends the class: that is the
+      // presenter's decision, from the presenter's window.
+      if (command === 'full-screen' || command === 'leave') {
+        const request = document.fullscreenElement ? document.exitFullscreen() : command === 'full-screen' ? document.documentElement.requestFullscreen() : null;
+        request?.catch(() => undefined);
         return;
       }
-      channel?.post({ kind: 'command', command });
+      channel.current?.post({ kind: 'command', command });
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [channel]);
+  }, []);
 
   useEffect(() => {
     document.title = shown ? `${shown.lesson.title} — ${t('app.name')}` : t('app.name');
   }, [shown, t]);
 
   const quiz = shown?.quiz && state?.quiz ? classQuizView(shown.quiz, state.quiz, t) : null;
-  const message = !channel ? t('presenter.errors.noChannel') : ended ? t('presenter.audience.ended') : problem ? t('presenter.audience.problem', { reason: problem }) : !shown ? t('presenter.audience.waiting') : null;
+  const message = !linked ? t('presenter.errors.noChannel') : ended ? t('presenter.audience.ended') : problem ? t('presenter.audience.problem', { reason: problem }) : !shown ? t('presenter.audience.waiting') : null;
 
   return (
     // The step and play state are marked on the page for tests and for anyone inspecting the room's window.

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { Lesson } from '../../shared/lessons/lesson-types';
 import { classQuizBack, classQuizForward, startClassQuiz } from '../../shared/presentation/class-quiz';
 import { clickerNext, holdPoint } from '../../shared/presentation/clicker-flow';
-import { paceOf } from '../../shared/presentation/pacing';
 import type { ClassQuizPosition, PresentationState, PresenterCommand } from '../../shared/presentation/presentation-state';
 import { isClickerKey, presenterCommandOf } from '../../shared/presentation/presenter-keys';
 import type { Quiz } from '../../shared/quizzes/quiz-schema';
@@ -15,7 +14,7 @@ import type { SceneDirection } from '../scene/SceneView';
 import { AudienceOverlay } from './AudienceOverlay';
 import { classQuizView } from './class-quiz-view';
 import { pointerName, pointerOptions } from './pointer-targets';
-import { openPresentationChannel } from './presentation-channel';
+import { openPresentationChannel, type PresentationChannel } from './presentation-channel';
 import { PresentationScene } from './PresentationScene';
 import { PresenterPanel } from './PresenterPanel';
 import { PictureStage } from '../handout/PictureStage';
@@ -27,17 +26,6 @@ interface Discrete {
   playing: boolean;
   caption: string | null;
   captions: boolean;
-}
-
-/** The presenter view's clock for "elapsed": whole seconds since the presentation began. */
-function useElapsedSeconds(): number {
-  const [startedAt] = useState(() => performance.now());
-  const [elapsed, setElapsed] = useState(0);
-  useEffect(() => {
-    const timer = window.setInterval(() => setElapsed(Math.floor((performance.now() - startedAt) / 1000)), 1000);
-    return () => window.clearInterval(timer);
-  }, [startedAt]);
-  return elapsed;
 }
 
 /**
@@ -84,7 +72,8 @@ export function PresenterMode({
   const holdStepsRef = useRef(holdSteps);
   holdStepsRef.current = holdSteps;
   const [notice, setNotice] = useState<string | null>(null);
-  const elapsed = useElapsedSeconds();
+  const [startedAt] = useState(() => performance.now());
+  const readLesson = useCallback(() => ({ time: frame.current?.time ?? 0, duration: frame.current?.duration ?? 0 }), []);
   // Pictures of each step's scene for the "next" preview, drawn out of sight once at the start.
   const [pictures, setPictures] = useState<readonly (string | null)[]>([]);
   const [picturesDone, setPicturesDone] = useState(false);
@@ -98,7 +87,9 @@ export function PresenterMode({
   const onPicturesDone = useCallback(() => setPicturesDone(true), []);
   const frame = useRef<PlayerFrame | null>(null);
   const handle = useRef<PlayerHandle | null>(null);
-  const channel = useMemo(openPresentationChannel, []);
+  // Opened in an effect (and closed by its cleanup), so a remount never posts on a closed channel.
+  const channel = useRef<PresentationChannel | null>(null);
+  const [linked, setLinked] = useState(true);
   const lastSent = useRef('');
   const questionCount = quiz?.questions.length ?? 0;
 
@@ -108,7 +99,8 @@ export function PresenterMode({
   const publish = useCallback(
     (force = false) => {
       const current = frame.current;
-      if (!channel || !current) return;
+      const line = channel.current;
+      if (!line || !current) return;
       const state: PresentationState = {
         lessonFile: lesson.file,
         timings: current.timings,
@@ -121,9 +113,9 @@ export function PresenterMode({
       const text = JSON.stringify(state);
       if (!force && text === lastSent.current) return;
       lastSent.current = text;
-      channel.post({ kind: 'state', state });
+      line.post({ kind: 'state', state });
     },
-    [channel, lesson.file],
+    [lesson.file],
   );
   useEffect(() => publish(), [publish, blackout, pointer, quizPosition]);
 
@@ -148,8 +140,32 @@ export function PresenterMode({
     [publish],
   );
 
-  // A pointer belongs to the step it was made in.
-  useEffect(() => setPointer(null), [discrete.stepIndex]);
+  // A pointer belongs to the step it was made in; a new step is announced.
+  const stepTitle = lesson.steps[discrete.stepIndex]?.title ?? '';
+  useEffect(() => {
+    setPointer(null);
+    setStatus(t('presenter.now', { number: discrete.stepIndex + 1, count: lesson.steps.length, title: stepTitle }));
+  }, [discrete.stepIndex, lesson.steps.length, stepTitle, t]);
+  // The class quiz is announced as the teacher moves through it.
+  const quizStarted = useRef(false);
+  useEffect(() => {
+    if (!quizPosition) {
+      if (quizStarted.current) setStatus(t('presenter.quiz.backToLesson'));
+      quizStarted.current = false;
+      return;
+    }
+    quizStarted.current = true;
+    if (quizPosition.index >= questionCount) setStatus(t('presenter.quiz.finished', { count: questionCount }));
+    else setStatus(`${t('presenter.quiz.count', { number: quizPosition.index + 1, count: questionCount })}${quizPosition.revealed ? ` — ${t('presenter.quiz.revealedStatus')}` : ''}`);
+  }, [quizPosition, questionCount, t]);
+
+  // Focus follows what is on screen: the panel, or the way back from the room's view.
+  const panelRef = useRef<HTMLElement | null>(null);
+  const backRef = useRef<HTMLButtonElement | null>(null);
+  useEffect(() => {
+    if (layout === 'audience') backRef.current?.focus();
+    else panelRef.current?.focus();
+  }, [layout]);
 
   const { anatomy } = defaultGland();
   const point = useCallback(
@@ -161,10 +177,10 @@ export function PresenterMode({
   );
 
   const leave = useCallback(() => {
-    channel?.post({ kind: 'ended' });
+    channel.current?.post({ kind: 'ended' });
     host.closeAudience().catch(() => undefined);
     onClose();
-  }, [channel, host, onClose]);
+  }, [host, onClose]);
 
   const toggleOwnFullScreen = useCallback(() => {
     const request = document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen();
@@ -178,7 +194,7 @@ export function PresenterMode({
     }
     host.toggleAudienceFullScreen().catch((error: unknown) => {
       // The browser preview cannot reach into the other window: F works there, pressed in it.
-      setNotice(error instanceof HostError && error.code === 'failed' ? t('presenter.errors.fullScreenBrowser') : String(error));
+      setNotice(error instanceof HostError && error.code === 'failed' ? t('presenter.errors.fullScreenBrowser') : t('presenter.errors.fullScreen', { reason: error instanceof Error ? error.message : String(error) }));
     });
   }, [audience, host, t, toggleOwnFullScreen]);
 
@@ -232,25 +248,38 @@ export function PresenterMode({
   const runRef = useRef(run);
   runRef.current = run;
 
-  // The room's window says hello when it opens (send it everything) and passes on the keys it receives.
+  // The room's window says hello when it opens (send it everything), passes on the keys it
+  // receives, and says when it is closed.
+  const publishRef = useRef(publish);
+  publishRef.current = publish;
   useEffect(() => {
-    if (!channel) return;
-    const stop = channel.listen((message) => {
-      if (message.kind === 'hello') publish(true);
+    const line = openPresentationChannel();
+    channel.current = line;
+    setLinked(line !== null);
+    if (!line) return;
+    const stop = line.listen((message) => {
+      if (message.kind === 'hello') publishRef.current(true);
       else if (message.kind === 'command') runRef.current(message.command);
+      else if (message.kind === 'closed') setAudience('closed');
     });
     return () => {
       stop();
-      channel.post({ kind: 'ended' });
-      channel.close();
+      line.post({ kind: 'ended' });
+      line.close();
+      if (channel.current === line) channel.current = null;
     };
-  }, [channel, publish]);
+  }, []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
       const command = presenterCommandOf(event.key);
       if (!command) return;
+      // A clicker button held down repeats: one press, one step (or one reveal).
+      if (event.repeat) {
+        event.preventDefault();
+        return;
+      }
       const target = event.target instanceof HTMLElement ? event.target : null;
       // Fields keep their keys (a clicker's page keys excepted); Space presses a focused button.
       if (target?.closest('input, textarea, select, [contenteditable="true"], dialog') && !isClickerKey(event.key)) return;
@@ -265,28 +294,35 @@ export function PresenterMode({
   }, []);
 
   // The room's view uses the projector palette, here as in the audience window.
+  const themeRef = useRef(theme);
+  themeRef.current = theme;
   useEffect(() => {
     if (layout !== 'audience') return;
     const root = document.documentElement;
-    const before = root.dataset['theme'];
     root.dataset['theme'] = 'projector';
     return () => {
-      if (before) root.dataset['theme'] = before;
+      // Back to the learner's theme as it is now (the menu may have changed it meanwhile).
+      root.dataset['theme'] = themeRef.current;
     };
   }, [layout]);
 
   const openAudience = useCallback(() => {
     setNotice(null);
+    if (!linked) {
+      setNotice(t('presenter.errors.noChannel'));
+      return;
+    }
     host
       .openAudience()
       .then(({ display }) => {
         setAudience(display);
         setStatus(t(display === 'external' ? 'presenter.audienceExternal' : 'presenter.audienceSame'));
       })
-      .catch((error: unknown) => setNotice(t('presenter.errors.audience', { reason: error instanceof Error ? error.message : String(error) })));
-  }, [host, t]);
+      // A browser that blocks pop-ups refuses the window: say how to allow it, in the teacher's language.
+      .catch((error: unknown) => setNotice(error instanceof HostError && error.code === 'forbidden' ? t('presenter.errors.popupBlocked') : t('presenter.errors.audience', { reason: error instanceof Error ? error.message : String(error) })));
+  }, [host, t, linked]);
   const closeAudience = useCallback(() => {
-    channel?.post({ kind: 'ended' });
+    channel.current?.post({ kind: 'ended' });
     host
       .closeAudience()
       .catch(() => undefined)
@@ -295,7 +331,6 @@ export function PresenterMode({
 
   const quizView = quiz && quizPosition ? classQuizView(quiz, quizPosition, t) : null;
   const options = useMemo(() => pointerOptions(direction?.scene ?? null, anatomy, pointer), [direction, anatomy, pointer]);
-  const lessonSeconds = frame.current?.time ?? 0;
   const roomTheme: Theme = layout === 'audience' ? 'projector' : theme;
 
   return (
@@ -314,7 +349,7 @@ export function PresenterMode({
         {/* The presenter sees the quiz card as the room does; captions show in the player below. */}
         <AudienceOverlay caption={discrete.caption} captions={layout === 'audience' && discrete.captions} quiz={quizView} blackout={layout === 'audience' && blackout} />
         {layout === 'audience' && (
-          <button type="button" className="presenter__back" onClick={() => setLayout('presenter')} aria-keyshortcuts="P">
+          <button type="button" className="presenter__back" ref={backRef} onClick={() => setLayout('presenter')} aria-keyshortcuts="P">
             {t('presenter.showPresenterView')}
           </button>
         )}
@@ -331,6 +366,9 @@ export function PresenterMode({
           controlsHidden={layout === 'audience'}
         />
       </main>
+      <p className="visually-hidden" role="status">
+        {status}
+      </p>
       {!picturesDone && <PictureStage host={host} lesson={lesson} onPicture={onPicture} onDone={onPicturesDone} />}
       {notice && (
         <p className="presenter__notice" role="alert">
@@ -344,10 +382,9 @@ export function PresenterMode({
         <PresenterPanel
           lesson={lesson}
           stepIndex={discrete.stepIndex}
-          elapsedSeconds={elapsed}
-          lessonSeconds={lessonSeconds}
-          durationSeconds={frame.current?.duration ?? 0}
-          pace={paceOf(elapsed, lessonSeconds)}
+          panelRef={panelRef}
+          startedAt={startedAt}
+          readLesson={readLesson}
           audience={audience}
           blackout={blackout}
           pointer={pointer}
@@ -358,7 +395,6 @@ export function PresenterMode({
           hasQuiz={questionCount > 0}
           holdSteps={holdSteps}
           onHoldSteps={setHoldSteps}
-          status={status}
           onOpenAudience={openAudience}
           onCloseAudience={closeAudience}
           onBlackout={() => run('blackout')}

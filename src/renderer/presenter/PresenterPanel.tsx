@@ -1,12 +1,11 @@
 import type { TFunction } from 'i18next';
-import { Fragment, useId } from 'react';
+import { Fragment, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GlandAnatomy } from '../../shared/anatomy/gland-anatomy';
 import type { Lesson, Step } from '../../shared/lessons/lesson-types';
-import { paceMinutes, type Pace } from '../../shared/presentation/pacing';
-import { formatTime } from '../lessons/player/format-time';
 import type { ClassQuizView } from './class-quiz-view';
 import { pointerName } from './pointer-targets';
+import { PresenterClock } from './PresenterClock';
 
 /** Teacher notes keep the lesson file's *emphasis*; everything else is plain text. */
 function Emphasised({ text }: { text: string }) {
@@ -29,10 +28,11 @@ function sceneSummary(step: Step, t: TFunction): string {
 export interface PresenterPanelProps {
   lesson: Lesson;
   stepIndex: number;
-  elapsedSeconds: number;
-  lessonSeconds: number;
-  durationSeconds: number;
-  pace: Pace;
+  /** The panel itself, focused when it appears (presenter mode opens, or returns from the room's view). */
+  panelRef: { current: HTMLElement | null };
+  /** When the presentation began (performance.now()), and where the lesson stands, for the clock. */
+  startedAt: number;
+  readLesson(): { time: number; duration: number };
   audience: 'closed' | 'external' | 'same';
   blackout: boolean;
   pointer: string | null;
@@ -45,7 +45,6 @@ export interface PresenterPanelProps {
   /** Whether the lesson stops at the end of each step (the clicker's next then moves on). */
   holdSteps: boolean;
   onHoldSteps(hold: boolean): void;
-  status: string;
   onOpenAudience(): void;
   onCloseAudience(): void;
   onBlackout(): void;
@@ -71,23 +70,19 @@ export function PresenterPanel(props: PresenterPanelProps) {
   const step = lesson.steps[stepIndex];
   const next = lesson.steps[stepIndex + 1];
   const pointerId = useId();
-  const paceText =
-    props.pace.kind === 'on-pace' ? t('presenter.pace.onPace') : t(`presenter.pace.${props.pace.kind}`, { minutes: paceMinutes(props.pace) });
+  // Starting or ending the class quiz swaps this part of the panel: focus goes to what replaced it.
+  const quizHeading = useRef<HTMLHeadingElement | null>(null);
+  const startQuiz = useRef<HTMLButtonElement | null>(null);
+  const quizShown = useRef(quiz !== null);
+  useEffect(() => {
+    if ((quiz !== null) === quizShown.current) return;
+    quizShown.current = quiz !== null;
+    if (quiz) quizHeading.current?.focus();
+    else startQuiz.current?.focus();
+  }, [quiz]);
   return (
-    <aside className="presenter-panel" aria-label={t('presenter.panel')}>
-      <p className="presenter-panel__status visually-hidden" role="status">
-        {props.status}
-      </p>
-      <div className="presenter-panel__clock">
-        <p className="presenter-panel__elapsed">
-          <span className="presenter-panel__label">{t('presenter.elapsed')}</span> <strong className="presenter-panel__figure">{formatTime(props.elapsedSeconds)}</strong>
-        </p>
-        <p className="presenter-panel__lesson-time">{t('presenter.lessonAt', { at: formatTime(props.lessonSeconds), total: formatTime(props.durationSeconds) })}</p>
-        <p className={`presenter-panel__pace presenter-panel__pace--${props.pace.kind}`} data-pace={props.pace.kind}>
-          <span aria-hidden="true">{props.pace.kind === 'on-pace' ? '● ' : props.pace.kind === 'behind' ? '▼ ' : '▲ '}</span>
-          {paceText}
-        </p>
-      </div>
+    <aside className="presenter-panel" aria-label={t('presenter.panel')} ref={props.panelRef} tabIndex={-1}>
+      <PresenterClock startedAt={props.startedAt} readLesson={props.readLesson} />
 
       <div className="presenter-panel__room" role="group" aria-label={t('presenter.roomControls')}>
         {props.audience === 'closed' ? (
@@ -126,7 +121,7 @@ export function PresenterPanel(props: PresenterPanelProps) {
 
       {quiz ? (
         <section className="presenter-panel__section" aria-labelledby={`${pointerId}-quiz`}>
-          <h2 id={`${pointerId}-quiz`} className="presenter-panel__title">
+          <h2 id={`${pointerId}-quiz`} className="presenter-panel__title" ref={quizHeading} tabIndex={-1}>
             {t('presenter.quiz.title')} · {quiz.question ? t('presenter.quiz.count', { number: quiz.number, count: quiz.count }) : t('presenter.quiz.finished', { count: quiz.count })}
           </h2>
           {quiz.question && (
@@ -210,7 +205,7 @@ export function PresenterPanel(props: PresenterPanelProps) {
             <p className="presenter-panel__hint">{t('presenter.pointer.hint')}</p>
           </section>
           {props.hasQuiz && (
-            <button type="button" className="button presenter-panel__start-quiz" onClick={props.onStartQuiz}>
+            <button type="button" className="button presenter-panel__start-quiz" ref={startQuiz} onClick={props.onStartQuiz}>
               {t('presenter.quiz.start')}
             </button>
           )}

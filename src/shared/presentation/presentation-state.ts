@@ -15,8 +15,8 @@ export const PRESENTATION_CHANNEL = 'lactation-atlas-presentation';
 export const PRESENTATION_TIMINGS = ['recorded', 'reading'] as const;
 export type PresentationTimings = (typeof PRESENTATION_TIMINGS)[number];
 
-/** A structure of the gland (`duct-3`), a close-up part, or a part of the body map (`body:heart`). */
-const pointerSchema = z.string().regex(/^[A-Za-z0-9:-]{1,96}$/);
+/** A structure of the gland (`duct-3`, `lobule-3.1.2.1`), a close-up part (`part:lactocyte`), or a part of the body map (`body:heart`). */
+const pointerSchema = z.string().regex(/^[A-Za-z0-9:.-]{1,96}$/);
 
 export const classQuizPositionSchema = z
   .object({
@@ -60,6 +60,8 @@ export const presentationMessageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('command'), command: z.enum(PRESENTER_COMMANDS) }).strict(),
   /** Presenter → audience: the presentation is over. */
   z.object({ kind: z.literal('ended') }).strict(),
+  /** Audience → presenter: the audience window was closed (its close button, the system's keys). */
+  z.object({ kind: z.literal('closed') }).strict(),
 ]);
 export type PresentationMessage = z.infer<typeof presentationMessageSchema>;
 

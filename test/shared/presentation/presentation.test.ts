@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { generateGland } from '../../../src/shared/anatomy/generate-gland';
+import { DEFAULT_GLAND_PARAMETERS } from '../../../src/shared/anatomy/gland-parameters';
 import { classQuizBack, classQuizForward, classQuizProgress, startClassQuiz } from '../../../src/shared/presentation/class-quiz';
 import { paceMinutes, paceOf } from '../../../src/shared/presentation/pacing';
 import { extrapolatedTime, readPresentationMessage, type PresentationState } from '../../../src/shared/presentation/presentation-state';
@@ -23,6 +25,18 @@ describe('presentation messages', () => {
     expect(readPresentationMessage({ kind: 'hello' })).toEqual({ kind: 'hello' });
     expect(readPresentationMessage({ kind: 'command', command: 'blackout' })).toEqual({ kind: 'command', command: 'blackout' });
     expect(readPresentationMessage({ kind: 'ended' })).toEqual({ kind: 'ended' });
+    expect(readPresentationMessage({ kind: 'closed' })).toEqual({ kind: 'closed' });
+  });
+
+  it('carries a pointer at any structure of the gland, close-up part or part of the body map', () => {
+    for (const pointer of ['duct-3', 'lobule-3.1.2.1.1', 'alveolus-3.1.1.1.1.1', 'part:lactocyte', 'body:anterior-pituitary', 'nerve-t4-lateral-cutaneous']) {
+      expect(readPresentationMessage({ kind: 'state', state: { ...state, pointer } }), pointer).not.toBeNull();
+    }
+  });
+
+  it('carries a pointer at every structure of the default gland', () => {
+    const refused = [...generateGland(DEFAULT_GLAND_PARAMETERS).structures.keys()].filter((pointer) => readPresentationMessage({ kind: 'state', state: { ...state, pointer } }) === null);
+    expect(refused).toEqual([]);
   });
 
   it('ignores what is not one of ours', () => {

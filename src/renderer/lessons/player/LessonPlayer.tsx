@@ -66,7 +66,7 @@ function keyTarget(target: EventTarget | null): 'typing' | 'control' | 'free' {
   const element = target instanceof HTMLElement ? target : null;
   if (!element) return 'free';
   // Where keys already mean something: text fields, lists, the 3D view (arrows turn it), the structure tree.
-  if (element.closest('input, textarea, select, [contenteditable="true"], [role="tree"], [role="application"], dialog')) return 'typing';
+  if (element.closest('input, textarea, select, [contenteditable="true"], [role="tree"], [role="application"], dialog, [aria-modal="true"]')) return 'typing';
   if (element.closest('button, a[href], summary')) return 'control';
   return 'free';
 }

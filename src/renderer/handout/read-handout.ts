@@ -3,26 +3,14 @@ import { glossaryPath, parseGlossary } from '../../shared/content/glossary';
 import { parseReferences, REFERENCES_FILE } from '../../shared/content/structure-descriptions';
 import { buildHandoutOutline, type HandoutOutline } from '../../shared/handout/handout-outline';
 import type { Lesson } from '../../shared/lessons/lesson-types';
-import { STRUCTURE_GROUPS } from '../../shared/lessons/structure-ids';
-import { bodyPartOf } from '../../shared/quizzes/pick-structure';
 import type { Quiz } from '../../shared/quizzes/quiz-schema';
 import { termMatcher } from '../glossary/term-matcher';
 import type { Host } from '../host/host';
-import { defaultGland } from '../quiz/default-gland';
+import { pickAnswerName } from '../quiz/pick-answer-name';
 import { shuffledOrder } from '../quiz/quiz-session';
-import { displayName } from '../scene/gland/structure-names';
 
 const contentPath = (file: string) => file.replace(/^content\//, '');
 
-/** What a pick-structure question asks for, by name: a part of the body map, a group, or a structure. */
-function structureNamer(t: TFunction): (answer: string) => string {
-  return (answer) => {
-    const part = bodyPartOf(answer);
-    if (part) return t(`quiz.bodyParts.${part}`);
-    if (Object.hasOwn(STRUCTURE_GROUPS, answer)) return t(`handout.groups.${answer}`);
-    return displayName(defaultGland().anatomy, answer, t);
-  };
-}
 
 /**
  * Reads what the handout needs besides the lesson (the glossary of its language and the
@@ -44,7 +32,7 @@ export async function readHandout(host: Host, lesson: Lesson, quiz: Quiz | null,
     glossary: entries,
     termsIn: (text) => matcher.segments(text).flatMap((segment) => (segment.entryId ? [segment.entryId] : [])),
     references: references?.ok ? references.value : new Map(),
-    structureName: structureNamer(t),
+    structureName: (answer: string) => pickAnswerName(answer, t),
     presentedOrder: (question) => shuffledOrder(question),
   });
 }

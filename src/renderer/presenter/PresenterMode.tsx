@@ -13,7 +13,8 @@ import { defaultGland } from '../quiz/default-gland';
 import type { SceneDirection } from '../scene/SceneView';
 import { AudienceOverlay } from './AudienceOverlay';
 import { classQuizView } from './class-quiz-view';
-import { pointerName, pointerOptions } from './pointer-targets';
+import { pickAnswerName } from '../quiz/pick-answer-name';
+import { pointerOptions } from './pointer-targets';
 import { openPresentationChannel, type PresentationChannel } from './presentation-channel';
 import { PresentationScene } from './PresentationScene';
 import { PresenterPanel } from './PresenterPanel';
@@ -171,9 +172,9 @@ export function PresenterMode({
   const point = useCallback(
     (id: string | null) => {
       setPointer(id);
-      setStatus(id ? t('presenter.pointer.announce', { name: pointerName(id, anatomy, t) }) : t('presenter.pointer.cleared'));
+      setStatus(id ? t('presenter.pointer.announce', { name: pickAnswerName(id, t) }) : t('presenter.pointer.cleared'));
     },
-    [anatomy, t],
+    [t],
   );
 
   const leave = useCallback(() => {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { GlandAnatomy } from '../../shared/anatomy/gland-anatomy';
 import type { Lesson, Step } from '../../shared/lessons/lesson-types';
 import type { ClassQuizView } from './class-quiz-view';
-import { pointerName } from './pointer-targets';
+import { pickAnswerName } from '../quiz/pick-answer-name';
 import { PresenterClock } from './PresenterClock';
 
 /** Teacher notes keep the lesson file's *emphasis*; everything else is plain text. */
@@ -194,7 +194,7 @@ export function PresenterPanel(props: PresenterPanelProps) {
                 <option value="">{t('presenter.pointer.none')}</option>
                 {props.pointerOptions.map((id) => (
                   <option key={id} value={id}>
-                    {pointerName(id, props.anatomy, t)}
+                    {pickAnswerName(id, t)}
                   </option>
                 ))}
               </select>

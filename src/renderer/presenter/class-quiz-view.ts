@@ -4,7 +4,7 @@ import type { ClassQuizPosition } from '../../shared/presentation/presentation-s
 import { pickTarget } from '../../shared/quizzes/pick-structure';
 import type { Quiz, QuizQuestion } from '../../shared/quizzes/quiz-schema';
 import { defaultGland } from '../quiz/default-gland';
-import { pointerName } from './pointer-targets';
+import { pickAnswerName } from '../quiz/pick-answer-name';
 import type { QuizPick } from './PresentationScene';
 
 export interface ClassQuizView {
@@ -23,10 +23,9 @@ export function classQuizView(quiz: Pick<Quiz, 'questions'>, position: ClassQuiz
   const { question: number, count, finished } = classQuizProgress(position, quiz.questions.length);
   const question = finished ? null : (quiz.questions[position.index] ?? null);
   if (question?.kind !== 'pick-structure') return { question, number, count, revealed: position.revealed, answerName: null, pick: null };
-  const { anatomy, catalog } = defaultGland();
+  const { catalog } = defaultGland();
   const target = pickTarget(question.answer, catalog);
-  const group = catalog.group(question.answer);
-  const answerName = group ? t(`presenter.groups.${question.answer}`, { defaultValue: question.answer }) : pointerName(question.answer, anatomy, t);
+  const answerName = pickAnswerName(question.answer, t);
   const pick: QuizPick | null = !target
     ? null
     : target.map === 'body'

@@ -1,9 +1,7 @@
-import type { TFunction } from 'i18next';
 import type { GlandAnatomy } from '../../shared/anatomy/gland-anatomy';
 import type { SceneState } from '../../shared/lessons/scene';
 import { BODY_PARTS, BODY_PREFIX, bodyPartOf, type BodyPart } from '../../shared/quizzes/pick-structure';
 import { LABEL_PLACEMENTS, type PhysiologyStructure } from '../physiology/scene/scene-labels';
-import { displayName } from '../scene/gland/structure-names';
 
 /**
  * What the presenter can point out to the room. On the gland: what the step highlights or names,
@@ -18,11 +16,6 @@ export function pointerOptions(scene: SceneState | null, anatomy: GlandAnatomy, 
   const mainDucts = anatomy.ducts.filter((duct) => duct.depth === 0).map((duct) => duct.id);
   const ids = [...(scene?.highlight ?? []), ...(scene?.labels ?? []), ...GLAND_LANDMARKS, ...mainDucts, ...(current ? [current] : [])];
   return [...new Set(ids)].filter((id) => anatomy.structures.has(id) || id === current);
-}
-
-export function pointerName(id: string, anatomy: GlandAnatomy, t: TFunction): string {
-  const part = bodyPartOf(id);
-  return part ? t(`quiz.bodyParts.${part}`) : displayName(anatomy, id, t);
 }
 
 const LABEL_OF_PART = new Map<string, PhysiologyStructure>(

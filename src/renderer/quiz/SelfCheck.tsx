@@ -4,9 +4,9 @@ import type { Lesson } from '../../shared/lessons/lesson-types';
 import { BODY_PARTS, BODY_PREFIX, bodyPartOf } from '../../shared/quizzes/pick-structure';
 import type { Quiz, QuizQuestion } from '../../shared/quizzes/quiz-schema';
 import { Dialog } from '../components/Dialog';
-import { displayName } from '../scene/gland/structure-names';
-import { defaultGland, judgePick } from './default-gland';
+import { judgePick } from './default-gland';
 import { OrderList } from './OrderList';
+import { pickAnswerName } from './pick-answer-name';
 import {
   bestScore,
   checkAnswer,
@@ -133,10 +133,7 @@ export function SelfCheck({
     focusOn.current = 'prompt';
   };
 
-  const nameOfPick = (picked: string) => {
-    const part = bodyPartOf(picked);
-    return part ? t(`quiz.bodyParts.${part}`) : displayName(defaultGland().anatomy, picked, t);
-  };
+  const nameOfPick = (picked: string) => pickAnswerName(picked, t);
 
   if (picking && question?.kind === 'pick-structure') {
     return (

@@ -134,7 +134,7 @@ export function AudienceView({ host }: { host: Host }) {
 
   return (
     // The step and play state are marked on the page for tests and for anyone inspecting the room's window.
-    <main className="audience" aria-label={t('presenter.audience.region')} data-step={stepIndex ?? undefined} data-playing={state?.playing ?? false}>
+    <main className="audience" aria-label={t('presenter.audience.region')} data-step={stepIndex ?? undefined} data-playing={state?.playing ?? false} data-captions={(state?.captions ?? true) && !state?.quiz}>
       {shown && !ended && (
         <PresentationScene
           host={host}

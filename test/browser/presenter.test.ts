@@ -120,6 +120,20 @@ describe('presenter mode', () => {
         .poll(() => audience.locator('.scene-label__text', { hasText: target }).count(), SLOW)
         .toBe(0);
 
+      // Or the teacher clicks a structure in the picture: it is pointed out, named for the room.
+      const canvas = presenter.locator('.presenter__stage .scene canvas').first();
+      const box = (await canvas.boundingBox())!;
+      for (const [fx, fy] of [[0.4, 0.45], [0.45, 0.35], [0.55, 0.5], [0.5, 0.3], [0.35, 0.55]] as const) {
+        await presenter.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
+        await presenter.mouse.down();
+        await presenter.mouse.up();
+        if (await expect.poll(() => pointer.inputValue(), { timeout: 5000 }).not.toBe('').then(() => true, () => false)) break;
+      }
+      const clicked = await pointer.locator('option:checked').textContent();
+      expect(clicked).toBeTruthy();
+      await audience.locator('.scene-label__text', { hasText: clicked! }).first().waitFor({ state: 'attached', ...SLOW });
+      await panel.getByRole('button', { name: 'Clear' }).click();
+
       // The class quiz on the projector: each answer revealed on the teacher's key.
       await panel.getByRole('button', { name: 'Start the class quiz' }).click();
       const card = audience.locator('.class-quiz');

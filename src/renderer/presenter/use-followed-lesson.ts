@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lesson } from '../../shared/lessons/lesson-types';
+import { needsFrames, pulsingIds, sceneChangedBetween } from '../../shared/lessons/lesson-state-changes';
 import { stateAt, type AnimationPhase, type LessonState, type Timeline } from '../../shared/lessons/timeline';
 import { extrapolatedTime, type PresentationState } from '../../shared/presentation/presentation-state';
 import type { SceneDirection } from '../scene/SceneView';
@@ -50,11 +51,10 @@ export function useFollowedLesson(lesson: Lesson | null, timeline: Timeline | nu
         const jumped = !previous || Math.abs(time - previousTime) > SEEK_SECONDS;
         phasesNow.current = next.phases;
         timeNow.current = { time: next.t, stepTime: next.stepTime };
-        if (jumped || previous!.stepIndex !== next.stepIndex || previous!.firedCues.length !== next.firedCues.length) {
-          const pulsing = next.firedCues.flatMap((fired) => (fired.point.cue.name === 'pulse' ? fired.point.cue.args.ids : []));
-          setDirection({ scene: next.scene, instant: jumped, pulsing, phases: readPhases, frames, time: readTime, stepTime: readStepTime });
+        if (jumped || sceneChangedBetween(previous, next)) {
+          setDirection({ scene: next.scene, instant: jumped, pulsing: pulsingIds(next), phases: readPhases, frames, time: readTime, stepTime: readStepTime });
         }
-        if ((next.phases.length > 0 || next.scene.physiology !== null) && latest.state.playing) frames.current?.();
+        if (needsFrames(next, latest.state.playing)) frames.current?.();
         const sentence = next.captionIndex === null ? null : (lesson.steps[next.stepIndex]?.sentences[next.captionIndex]?.text ?? null);
         setCaption((current) => (current === sentence ? current : sentence));
         setStepIndex(next.stepIndex);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LessonClock } from '../../../shared/lessons/lesson-clock';
+import { needsFrames, pulsingIds, sceneChangedBetween } from '../../../shared/lessons/lesson-state-changes';
 import type { Lesson } from '../../../shared/lessons/lesson-types';
 import { buildTimeline, mapTime, readingTimings, stateAt, timeOfSentence, timeOfStep, type AnimationPhase, type LessonState, type Timeline } from '../../../shared/lessons/timeline';
 import type { LessonProgress } from '../../../shared/progress';
@@ -229,17 +230,14 @@ export function LessonPlayer({
       const previous: LessonState | null = state;
       const next = stateAt(clockTimeline.current, time);
       state = next;
-      // The scene changes only when a step begins or a cue fires: only then is the 3D view told.
-      const sceneChanged = !previous || previous.stepIndex !== next.stepIndex || previous.firedCues.length !== next.firedCues.length;
       phasesNow.current = next.phases;
       timeNow.current = { time: next.t, stepTime: next.stepTime };
-      if (sceneChanged || jumped.current) {
-        const pulsing = next.firedCues.flatMap((fired) => (fired.point.cue.name === 'pulse' ? fired.point.cue.args.ids : []));
-        latest.current.onDirection({ scene: next.scene, instant: jumped.current, pulsing, phases: readPhases, frames, time: readTime, stepTime: readStepTime });
+      // Only when a step begins or a cue fires is the 3D view told.
+      if (sceneChangedBetween(previous, next) || jumped.current) {
+        latest.current.onDirection({ scene: next.scene, instant: jumped.current, pulsing: pulsingIds(next), phases: readPhases, frames, time: readTime, stepTime: readStepTime });
       }
-      // The 3D view draws on demand: while an animation of the lesson runs (and while the body map's
-      // hormones travel), ask it for frames; the physiology scene draws only when something moved.
-      if ((next.phases.length > 0 || next.scene.physiology !== null) && clock.playing) frames.current?.();
+      // The 3D view draws on demand; the physiology scene draws only when something moved.
+      if (needsFrames(next, clock.playing)) frames.current?.();
       jumped.current = false;
       const step = lesson.steps[next.stepIndex];
       const sentence = next.captionIndex === null ? null : (step?.sentences[next.captionIndex] ?? null);

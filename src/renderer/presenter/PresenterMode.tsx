@@ -391,7 +391,6 @@ export function PresenterMode({
           pointer={pointer}
           nextPicture={pictures[discrete.stepIndex + 1] ?? null}
           pointerOptions={options}
-          anatomy={anatomy}
           quiz={quizView}
           hasQuiz={questionCount > 0}
           holdSteps={holdSteps}

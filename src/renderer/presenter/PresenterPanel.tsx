@@ -1,7 +1,6 @@
 import type { TFunction } from 'i18next';
 import { Fragment, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GlandAnatomy } from '../../shared/anatomy/gland-anatomy';
 import type { Lesson, Step } from '../../shared/lessons/lesson-types';
 import type { ClassQuizView } from './class-quiz-view';
 import { pickAnswerName } from '../quiz/pick-answer-name';
@@ -39,7 +38,6 @@ export interface PresenterPanelProps {
   /** A picture of the next step's scene (its end), once drawn. */
   nextPicture: string | null;
   pointerOptions: readonly string[];
-  anatomy: GlandAnatomy;
   quiz: ClassQuizView | null;
   hasQuiz: boolean;
   /** Whether the lesson stops at the end of each step (the clicker's next then moves on). */
